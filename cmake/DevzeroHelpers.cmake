@@ -1,0 +1,32 @@
+# Small helpers shared by every folder's CMakeLists.
+
+# devzero_add_library(NAME SOURCES ... LIBS ...)
+# A static library of the core. The core must never link Qt Widgets: the
+# build stops here if someone tries.
+function(devzero_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  foreach(lib IN LISTS ARG_LIBS)
+    if(lib MATCHES "Widgets")
+      message(FATAL_ERROR "${name}: the sessions core must not link ${lib}")
+    endif()
+  endforeach()
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARG_LIBS})
+endfunction()
+
+# devzero_add_test(NAME SOURCES ... LIBS ... [LABELS ...] [TIMEOUT s])
+# A Qt Test executable registered with CTest, run on the offscreen platform.
+function(devzero_add_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test devzero_testsupport ${ARG_LIBS})
+  add_test(NAME ${name} COMMAND ${name})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  set_tests_properties(${name} PROPERTIES
+    TIMEOUT ${ARG_TIMEOUT}
+    LABELS "${ARG_LABELS}"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DEVZERO_SOURCE_DIR=${PROJECT_SOURCE_DIR};DEVZERO_BINARY_DIR=${PROJECT_BINARY_DIR};DEVZERO_EXECUTABLE=$<TARGET_FILE:devzero>;QT_LOGGING_RULES=devzero.*.debug=false")
+endfunction()
