@@ -30,3 +30,16 @@ function(devzero_add_test name)
     LABELS "${ARG_LABELS}"
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DEVZERO_SOURCE_DIR=${PROJECT_SOURCE_DIR};DEVZERO_BINARY_DIR=${PROJECT_BINARY_DIR};DEVZERO_EXECUTABLE=$<TARGET_FILE:devzero>;QT_LOGGING_RULES=devzero.*.debug=false")
 endfunction()
+
+# devzero_add_test_folder(LIBS ... [LABELS ...])
+# One test executable per test_*.cpp in the calling folder, named after the
+# file (test_plan_parser.cpp -> test_plan_parser). Files named *_child.cpp or
+# support_*.cpp are helpers, not suites.
+function(devzero_add_test_folder)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS;LABELS;EXTRA_SOURCES" ${ARGN})
+  file(GLOB suites CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/test_*.cpp)
+  foreach(src IN LISTS suites)
+    get_filename_component(name ${src} NAME_WE)
+    devzero_add_test(${name} SOURCES ${src} ${ARG_EXTRA_SOURCES} LIBS ${ARG_LIBS} LABELS ${ARG_LABELS} TIMEOUT ${ARG_TIMEOUT})
+  endforeach()
+endfunction()
