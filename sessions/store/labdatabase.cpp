@@ -1,0 +1,249 @@
+#include "sessions/store/labdatabase.h"
+
+#include "sessions/common/logging.h"
+#include "sessions/store/migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace devzero {
+
+namespace {
+
+QAtomicInteger<quint64> connectionCounter;
+
+const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+
+// A file that exists but does not start like an SQLite database must never
+// be opened for writing: SQLite would happily turn an empty-looking file
+// into a database, and we must not rewrite somebody's file.
+Result<void> checkHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read the lab file: %1").arg(file.errorString()), path);
+    const QByteArray head = file.read(16);
+    if (head.isEmpty())
+        return {}; // an empty file becomes a new lab
+    if (head != kSqliteMagic)
+        return makeError(QStringLiteral("not a devzero lab: the file is not an SQLite database; it was left unchanged"),
+                         path);
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<LabDatabase>> LabDatabase::open(const QString &path)
+{
+    return open(path, Options{});
+}
+
+Result<std::unique_ptr<LabDatabase>> LabDatabase::open(const QString &path, const Options &options)
+{
+    if (path.isEmpty())
+        return makeError(QStringLiteral("no lab path given"));
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (info.isDir())
+            return makeError(QStringLiteral("is a folder, not a lab file"), path);
+        if (Result<void> header = checkHeader(path); !header)
+            return header.error();
+    } else {
+        if (!options.create)
+            return makeError(QStringLiteral("no lab at this path"), path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return makeError(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()), path);
+    }
+
+    std::unique_ptr<LabDatabase> lab(new LabDatabase);
+    lab->m_path = info.absoluteFilePath();
+    lab->m_connectionName = QStringLiteral("devzero-lab-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+    lab->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lab->m_connectionName);
+    if (!lab->m_db.isValid())
+        return makeError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), path);
+    lab->m_db.setDatabaseName(lab->m_path);
+    lab->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    if (!lab->m_db.open())
+        return makeError(QStringLiteral("cannot open the lab: %1").arg(lab->m_db.lastError().text()), path);
+
+    if (Result<void> configured = lab->configure(options); !configured)
+        return configured.error();
+    if (Result<void> migrated = lab->migrate(); !migrated)
+        return migrated.error();
+    qCDebug(lcStore) << "opened lab" << lab->m_path << "schema" << lab->schemaVersion();
+    return lab;
+}
+
+LabDatabase::~LabDatabase()
+{
+    if (m_db.isValid())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (!m_connectionName.isEmpty())
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Error LabDatabase::queryError(const QSqlQuery &query, const QString &what)
+{
+    const QSqlError error = query.lastError();
+    QString text = error.databaseText();
+    if (text.isEmpty())
+        text = error.text();
+    return Error{QStringLiteral("%1 failed: %2").arg(what, text), {}};
+}
+
+Result<void> LabDatabase::configure(const Options &options)
+{
+    QSqlQuery q(m_db);
+    auto exec = [&](const QString &sql) -> Result<void> {
+        if (!q.exec(sql))
+            return Error{queryError(q, sql).message, m_path};
+        return {};
+    };
+    if (auto r = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
+        return r;
+    if (auto r = exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(options.busyTimeoutMs)); !r)
+        return r;
+
+    // Reading user_version is the first real read of the file: it fails on a
+    // damaged header. A newer schema is refused before anything is written.
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return makeError(QStringLiteral("cannot read the lab (%1); it was left unchanged")
+                             .arg(queryError(q, QStringLiteral("reading the schema version")).message),
+                         m_path);
+    const int version = q.value(0).toInt();
+    if (version > latestSchemaVersion())
+        return makeError(QStringLiteral("this lab was written by a newer devzero (schema %1; this build knows up "
+                                        "to %2); upgrade devzero to open it. The lab was left unchanged")
+                             .arg(version)
+                             .arg(latestSchemaVersion()),
+                         m_path);
+
+    if (options.quickCheck) {
+        if (!q.exec(QStringLiteral("PRAGMA quick_check(5)")))
+            return makeError(QStringLiteral("the lab is damaged (%1); it was left unchanged. Restore it from a "
+                                            "backup or run `devzero lab check`")
+                                 .arg(queryError(q, QStringLiteral("integrity check")).message),
+                             m_path);
+        QStringList problems;
+        while (q.next())
+            problems << q.value(0).toString();
+        if (problems != QStringList{QStringLiteral("ok")})
+            return makeError(QStringLiteral("the lab is damaged (%1); it was left unchanged. Restore it from a "
+                                            "backup or run `devzero lab check`")
+                                 .arg(problems.join(QStringLiteral("; "))),
+                             m_path);
+    }
+
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
+        return Error{queryError(q, QStringLiteral("switching to WAL")).message, m_path};
+    if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        qCWarning(lcStore) << "lab" << m_path << "is not in WAL mode:" << q.value(0).toString();
+    // FULL: a recorded event survives power loss too, not only a killed process.
+    return exec(QStringLiteral("PRAGMA synchronous = FULL"));
+}
+
+int LabDatabase::latestSchemaVersion()
+{
+    return store::migrations().isEmpty() ? 0 : store::migrations().constLast().version;
+}
+
+int LabDatabase::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Result<void> LabDatabase::write(const std::function<Result<void>()> &fn, const QString &what)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Error{queryError(q, what).message, m_path};
+    Result<void> result = fn();
+    if (!result) {
+        q.exec(QStringLiteral("ROLLBACK"));
+        return result;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        Error error{queryError(q, what).message, m_path};
+        q.exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    return {};
+}
+
+Result<void> LabDatabase::migrate()
+{
+    for (const store::Migration &migration : store::migrations()) {
+        if (schemaVersion() >= migration.version)
+            continue;
+        const QString what = QStringLiteral("migration to schema %1 (%2)").arg(migration.version).arg(migration.description);
+        Result<void> applied = write(
+            [&]() -> Result<void> {
+                // Another process may have migrated while we waited for the lock.
+                if (schemaVersion() >= migration.version)
+                    return {};
+                QSqlQuery q(m_db);
+                for (const QString &sql : migration.statements) {
+                    if (!q.exec(sql))
+                        return queryError(q, what);
+                }
+                if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)))
+                    return queryError(q, what);
+                return {};
+            },
+            what);
+        if (!applied)
+            return Error{applied.error().message, m_path};
+        qCInfo(lcStore) << "lab" << m_path << "migrated to schema" << migration.version;
+    }
+    return {};
+}
+
+Result<QStringList> LabDatabase::integrityCheck()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return Error{queryError(q, QStringLiteral("integrity check")).message, m_path};
+    QStringList lines;
+    while (q.next())
+        lines << q.value(0).toString();
+    return lines;
+}
+
+Result<QString> LabDatabase::meta(const QString &key)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT value FROM lab_meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return queryError(q, QStringLiteral("reading setting %1").arg(key));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+Result<void> LabDatabase::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_db);
+    if (value.isNull()) {
+        q.prepare(QStringLiteral("DELETE FROM lab_meta WHERE key = ?"));
+        q.addBindValue(key);
+    } else {
+        // Portable upsert: PostgreSQL and SQLite both accept ON CONFLICT.
+        q.prepare(QStringLiteral("INSERT INTO lab_meta (key, value) VALUES (?, ?)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(key);
+        q.addBindValue(value);
+    }
+    if (!q.exec())
+        return queryError(q, QStringLiteral("saving setting %1").arg(key));
+    return {};
+}
+
+} // namespace devzero
