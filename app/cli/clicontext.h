@@ -69,5 +69,11 @@ private:
 int runPlanCommand(CliContext &ctx, const QStringList &args);
 int runSessionCommand(CliContext &ctx, const QStringList &args);
 int runDocsCommand(CliContext &ctx, const QStringList &args);
+int runLabCommand(CliContext &ctx, const QStringList &args);
+// `devzero note ...`, `devzero done`, ...: the short forms for the current session.
+int runShortForm(CliContext &ctx, const QString &command, const QStringList &args);
+
+// Parses a command's own options. `args` excludes the command words; on a
+// parse error prints it with helpText and returns false.
 
 } // namespace devzero::cli
