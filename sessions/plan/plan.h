@@ -76,7 +76,16 @@ ParseResult parsePlan(QByteArrayView markdown);
 // Reads FILE and parses it; an unreadable file is one Diagnostic at line 0.
 ParseResult parsePlanFile(const QString &path);
 
-// Parses "10 min", "1h30m", "90s", "45", "1:30:00". Returns seconds.
+// Parses "10 min", "1h30m", "1 h 30 min", "90s", "45" (minutes), "1:30"
+// (h:mm), "1:30:00". Returns seconds; std::nullopt for anything else.
 std::optional<int> parseDuration(const QString &text);
+
+// The key a heading gets when it has no explicit {#key}: lower-case letters
+// and digits, every other run of characters one '-' ("Get test API keys" ->
+// "get-test-api-keys"). Empty when the text holds no letter or digit.
+QString slugify(const QString &text);
+
+// Plans larger than this are refused before parsing: a plan is a page, not a book.
+inline constexpr qsizetype MaxPlanBytes = 1024 * 1024;
 
 } // namespace devzero::plan
