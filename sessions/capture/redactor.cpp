@@ -1,0 +1,657 @@
+#include "sessions/capture/redactor.h"
+
+#include "sessions/common/logging.h"
+
+#include <QRegularExpression>
+#include <QStringView>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace devzero::capture {
+
+namespace {
+
+struct Span
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
+// Decides where the secret is inside one regex match, or that this match is
+// not a secret after all (std::nullopt). Rules without one redact the
+// "secret" group, or the whole match when there is no such group.
+using SpanFn = std::optional<Span> (*)(const QString &text, const QRegularExpressionMatch &m);
+
+struct CompiledRule
+{
+    RedactionRule info;
+    QRegularExpression re;
+    SpanFn span = nullptr;
+    bool hasSecretGroup = false;
+};
+
+constexpr QStringView kMarkerPrefix = u"[REDACTED:";
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+// --- values after "key=", "--flag " and the like ---------------------------
+
+struct Value
+{
+    Span span;
+    bool quoted = false;
+};
+
+// The value that starts at `pos`: the inside of a quoted string (ended on the
+// same line; backslash escapes honoured in double quotes), or a run of
+// characters up to whitespace, a quote, a backtick or one of `stops`.
+std::optional<Value> valueAt(const QString &text, qsizetype pos, QStringView stops)
+{
+    const qsizetype n = text.size();
+    if (pos >= n)
+        return std::nullopt;
+    const QChar open = text.at(pos);
+    if (open == u'"' || open == u'\'') {
+        for (qsizetype i = pos + 1; i < n; ++i) {
+            const QChar c = text.at(i);
+            if (c == u'\n' || c == u'\r')
+                break;
+            if (c == u'\\' && open == u'"') {
+                ++i;
+                continue;
+            }
+            if (c == open) {
+                if (i == pos + 1)
+                    return std::nullopt; // "" holds no secret
+                return Value{{pos + 1, i}, true};
+            }
+        }
+        ++pos; // unterminated: treat the rest as an unquoted word
+    }
+    qsizetype end = pos;
+    while (end < n) {
+        const QChar c = text.at(end);
+        if (c.isSpace() || c == u'"' || c == u'\'' || c == u'`' || stops.contains(c))
+            break;
+        ++end;
+    }
+    if (end == pos)
+        return std::nullopt;
+    return Value{{pos, end}, false};
+}
+
+QStringView viewOf(const QString &text, Span s)
+{
+    return QStringView(text).mid(s.start, s.end - s.start);
+}
+
+Span secretSpan(const QRegularExpressionMatch &m)
+{
+    return {m.capturedStart(u"secret"), m.capturedEnd(u"secret")};
+}
+
+qsizetype skipBlanks(const QString &text, qsizetype pos)
+{
+    while (pos < text.size() && (text.at(pos) == u' ' || text.at(pos) == u'\t'))
+        ++pos;
+    return pos;
+}
+
+// $VAR, ${VAR}, $(command), ${{ expr }}: what the tester typed, not a secret.
+bool isVariableReference(QStringView v)
+{
+    if (v.size() < 2 || v.at(0) != u'$')
+        return false;
+    if (v.at(1) == u'(' || v.startsWith(u"${{"))
+        return true; // $(command), and CI expressions such as ${{ secrets.X }}
+    qsizetype i = 1;
+    const bool brace = v.at(1) == u'{';
+    if (brace)
+        ++i;
+    const qsizetype nameStart = i;
+    while (i < v.size() && (isAsciiLetter(v.at(i)) || v.at(i) == u'_' || (i > nameStart && v.at(i).isDigit())))
+        ++i;
+    if (i == nameStart)
+        return false;
+    if (brace) {
+        if (i >= v.size() || v.at(i) != u'}')
+            return false;
+        ++i;
+    }
+    return i == v.size();
+}
+
+bool isMarker(QStringView v)
+{
+    return v.startsWith(kMarkerPrefix);
+}
+
+bool looksLikePath(QStringView v)
+{
+    return v.startsWith(u'/') || v.startsWith(u"~/") || v.startsWith(u"./") || v.startsWith(u"../")
+        || (v.size() > 2 && isAsciiLetter(v.at(0)) && v.at(1) == u':' && v.at(2) == u'\\');
+}
+
+// --- which names hold secrets -----------------------------------------------
+
+// "X-Api-Key" -> {X, API, KEY}; "clientSecret" -> {CLIENT, SECRET}.
+QStringList keyWords(QStringView key)
+{
+    QString normal;
+    normal.reserve(key.size() + 8);
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const QChar c = key.at(i);
+        if (c == u'-' || c == u'.' || c == u'_') {
+            normal += u'_';
+            continue;
+        }
+        if (c.isUpper() && i > 0 && (key.at(i - 1).isLower() || key.at(i - 1).isDigit()))
+            normal += u'_';
+        normal += c.toUpper();
+    }
+    return normal.split(u'_', Qt::SkipEmptyParts);
+}
+
+bool isSecretName(QStringView key)
+{
+    // Stems may be glued to a prefix (GITHUBTOKEN, MYAPIKEY) but must end a word.
+    static const QStringList stems = QStringLiteral(
+        "TOKEN SECRET SECRETKEY PASSWORD PASSWD PASSPHRASE APIKEY API_KEY PRIVATE_KEY PRIVATEKEY CREDENTIAL "
+        "CREDENTIALS ACCOUNT_KEY ACCOUNTKEY SIGNING_KEY ENCRYPTION_KEY").split(u' ');
+    // A last word that says the value is *about* the secret, not the secret.
+    static const QStringList notSecretLast = QStringLiteral(
+        "FILE FILES PATH DIR URL URI NAME TYPE TTL ID LENGTH COUNT HEADER PROMPT STDIN ENABLED REQUIRED EXPIRY "
+        "EXPIRES EXPIRATION LIFETIME TIMEOUT POLICY FORMAT KIND REF ENDPOINT HOST PORT MODE LOCATION ARN VERSION "
+        "FIELD LABEL HINT").split(u' ');
+    static const QStringList hints = QStringLiteral("tok secret pass key credential auth").split(u' ');
+    if (std::none_of(hints.cbegin(), hints.cend(),
+                     [key](const QString &h) { return key.contains(h, Qt::CaseInsensitive); }))
+        return false; // most keys: no allocation, no normalising
+    const QStringList words = keyWords(key);
+    if (words.isEmpty() || notSecretLast.contains(words.last()))
+        return false;
+    if (words.contains(QStringLiteral("PASS")))
+        return true;
+    if (words.size() == 1 && words.first() == QStringLiteral("AUTH"))
+        return true; // docker config.json "auth", .npmrc "_auth"
+    const QString joined = words.join(u'_') + u'_';
+    for (const QString &stem : stems) {
+        if (joined.contains(stem + u'_'))
+            return true;
+    }
+    return false;
+}
+
+bool allowsPathValue(QStringView key)
+{
+    const QString joined = keyWords(key).join(u'_');
+    return joined.contains(QStringLiteral("CREDENTIAL")) || joined.contains(QStringLiteral("PRIVATE"));
+}
+
+// --- span functions -----------------------------------------------------------
+
+// A PEM block: the header, its base64 body and, when the body runs straight
+// into it, the END line. A key cut off before END still loses its body.
+std::optional<Span> privateKeySpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    static const QRegularExpression endLine(
+        QStringLiteral("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----"));
+    const qsizetype n = text.size();
+    qsizetype i = m.capturedEnd();
+    while (i < n) {
+        const QChar c = text.at(i);
+        if (c == u'-' && QStringView(text).mid(i, 5) == u"-----")
+            break;
+        const bool body = c.isLetterOrNumber() || c.isSpace() || c == u'+' || c == u'/' || c == u'='
+            || c == u':' || c == u',' || c == u'.' || c == u'-' || c == u'\\' || c == u'(' || c == u')';
+        if (!body || c.unicode() > 0x7f)
+            break;
+        ++i;
+    }
+    const QRegularExpressionMatch end = endLine.match(
+        text, i, QRegularExpression::NormalMatch,
+        QRegularExpression::AnchorAtOffsetMatchOption
+            | QRegularExpression::DontCheckSubjectStringMatchOption);
+    return Span{m.capturedStart(), end.hasMatch() ? end.capturedEnd() : i};
+}
+
+// "Authorization: Bearer" with nothing after the scheme is not a secret.
+std::optional<Span> authorizationSpan(const QString &, const QRegularExpressionMatch &m)
+{
+    static const QRegularExpression schemeOnly(
+        QStringLiteral(R"(\A(?:bearer|basic|token|bot|negotiate|ntlm|apikey|sso-key)\z)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString secret = m.captured(u"secret");
+    if (schemeOnly.match(secret).hasMatch())
+        return std::nullopt;
+    return secretSpan(m);
+}
+
+// A bare "Bearer X" counts only when X looks like a token, not an English word.
+std::optional<Span> bearerSpan(const QString &, const QRegularExpressionMatch &m)
+{
+    const QString secret = m.captured(u"secret");
+    if (!std::any_of(secret.cbegin(), secret.cend(), [](QChar c) { return c.isDigit(); }))
+        return std::nullopt;
+    return secretSpan(m);
+}
+
+// The word after the match (`docker login ... -p X`).
+std::optional<Span> valueAfterSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const auto v = valueAt(text, m.capturedEnd(), u";|&");
+    if (!v || isMarker(viewOf(text, v->span)))
+        return std::nullopt;
+    return v->span;
+}
+
+// `curl -u user:password`: only the part after the first colon.
+std::optional<Span> userPasswordSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const auto v = valueAt(text, m.capturedEnd(), u";|&");
+    if (!v)
+        return std::nullopt;
+    const qsizetype colon = viewOf(text, v->span).indexOf(u':');
+    if (colon < 0 || v->span.start + colon + 1 >= v->span.end)
+        return std::nullopt;
+    return Span{v->span.start + colon + 1, v->span.end};
+}
+
+// `--password X`, `--client-secret=X`, `-pass X`.
+std::optional<Span> secretFlagSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    static const QStringList secretLast =
+        QStringLiteral("password passwd passphrase pass token secret apikey cookie").split(u' ');
+    static const QStringList secretPairs = QStringLiteral("api-key account-key secret-key auth-key").split(u' ');
+    // Boolean flags or flags whose value is an account, not a secret.
+    static const QStringList notFirst = QStringLiteral(
+        "no ask prompt with use require read show print reset change forgot skip disable enable").split(u' ');
+    const QString name = m.captured(u"name").toLower();
+    const QStringList words = QString(name).replace(u'_', u'-').split(u'-', Qt::SkipEmptyParts);
+    if (words.isEmpty() || notFirst.contains(words.first()))
+        return std::nullopt;
+    const QString lastPair = words.size() >= 2 ? words.at(words.size() - 2) + u'-' + words.last() : QString();
+    if (!secretLast.contains(words.last()) && !secretPairs.contains(lastPair))
+        return std::nullopt;
+
+    const auto v = valueAt(text, m.capturedEnd(), u";|&<>");
+    if (!v)
+        return std::nullopt;
+    const QStringView value = viewOf(text, v->span);
+    const bool spaced = m.captured(u"sep") != u"=";
+    if (spaced && !v->quoted && (value.startsWith(u'-') || value.startsWith(u'(')))
+        return std::nullopt; // `mysql --password -h db`: the flag prompts
+    if (isMarker(value) || (!v->quoted && isVariableReference(value)))
+        return std::nullopt;
+    return v->span;
+}
+
+bool keyStartsLine(const QString &text, qsizetype keyStart)
+{
+    for (qsizetype i = keyStart - 1, steps = 0; i >= 0 && steps < 200; --i, ++steps) {
+        const QChar c = text.at(i);
+        if (c == u'\n' || c == u'\r')
+            return true;
+        if (!(c == u' ' || c == u'\t' || c == u'-' || c == u'{' || c == u','))
+            return false;
+    }
+    return keyStart < 200;
+}
+
+bool restOfLineIsEmpty(const QString &text, qsizetype pos)
+{
+    pos = skipBlanks(text, pos);
+    return pos >= text.size() || QStringView(u"\r\n#").contains(text.at(pos));
+}
+
+bool followedByStructure(const QString &text, qsizetype pos)
+{
+    pos = skipBlanks(text, pos);
+    return pos < text.size() && QStringView(u"\"'`,}]").contains(text.at(pos));
+}
+
+// A digit or a symbol, once sentence punctuation at the end is ignored.
+bool looksLikeSecretWord(QStringView v)
+{
+    while (!v.isEmpty() && QStringView(u".,;:!?)").contains(v.back()))
+        v.chop(1);
+    return std::any_of(v.begin(), v.end(), [](QChar c) { return !isAsciiLetter(c); });
+}
+
+// `password=x`, `"token": "x"`, `export X_API_KEY=x`, `?api_key=x&`.
+std::optional<Span> assignmentSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const QString key = m.captured(u"key");
+    if (!isSecretName(key))
+        return std::nullopt;
+    const QString sep = m.captured(u"sep");
+    const bool colon = sep != u"=";
+    if (colon && QStringView(text).mid(std::max<qsizetype>(m.capturedStart() - 2, 0), 2) == u"//")
+        return std::nullopt; // scheme://user:password@ is the url-password rule's
+
+    if (!colon && m.capturedLength(u"pre") == 0 && m.capturedLength(u"post") > 0)
+        return std::nullopt; // shell `TOKEN= cmd`: an empty assignment
+    const auto v = valueAt(text, m.capturedEnd(), colon ? QStringView(u";&,}]") : QStringView(u";&"));
+    if (!v)
+        return std::nullopt;
+    const QStringView value = viewOf(text, v->span);
+    if (isMarker(value) || (!v->quoted && isVariableReference(value)))
+        return std::nullopt;
+    if (allowsPathValue(key) && looksLikePath(value))
+        return std::nullopt;
+    if (colon && !v->quoted && m.capturedLength(u"q") == 0) {
+        // A YAML line holds the key and one value; a sentence goes on.
+        const bool yamlLine = keyStartsLine(text, m.capturedStart(u"key")) && restOfLineIsEmpty(text, v->span.end);
+        if (!yamlLine && !followedByStructure(text, v->span.end) && !looksLikeSecretWord(value))
+            return std::nullopt; // prose: "the token: expired", "Password: forgot it"
+    }
+    return v->span;
+}
+
+// `;Password=x;` counts only inside a connection string: the segment before
+// the ';' must itself be a `Key=value` pair (`cd x; PWD=/tmp` is shell).
+std::optional<Span> connectionStringSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    qsizetype i = m.capturedStart() - 2; // m starts right after the ';'
+    bool sawEquals = false;
+    for (qsizetype steps = 0; i >= 0 && steps < 300; --i, ++steps) {
+        const QChar c = text.at(i);
+        if (c == u';' || c == u'\n' || c == u'\r' || c == u'"' || c == u'\'')
+            break;
+        if (c == u'=')
+            sawEquals = true;
+    }
+    const QStringView value = QStringView(text).mid(m.capturedStart(u"secret"), m.capturedLength(u"secret"));
+    if (!sawEquals || isVariableReference(value.trimmed()))
+        return std::nullopt;
+    return secretSpan(m);
+}
+
+// `npm config set //registry/:_authToken X`, `aws configure set aws_session_token X`:
+// the last part of the setting's name decides.
+std::optional<Span> configSetSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const QStringView key = QStringView(text).mid(m.capturedStart(u"key"), m.capturedLength(u"key"));
+    const qsizetype cut = std::max({key.lastIndexOf(u'/'), key.lastIndexOf(u':'), key.lastIndexOf(u'.')});
+    if (!isSecretName(key.mid(cut + 1)))
+        return std::nullopt;
+    return valueAfterSpan(text, m);
+}
+
+// Everything put into a secret is secret, whatever its key is called; a
+// ConfigMap's literals are not.
+std::optional<Span> secretLiteralSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 2000); // bounded: stays linear
+    QStringView before = QStringView(text).mid(from, m.capturedStart() - from);
+    before = before.mid(before.lastIndexOf(u'\n') + 1); // this line only
+    if (before.contains(u"configmap", Qt::CaseInsensitive))
+        return std::nullopt;
+    return valueAfterSpan(text, m);
+}
+
+// --- the table ------------------------------------------------------------------
+
+struct RuleSpec
+{
+    const char16_t *id;
+    const char16_t *description;
+    const char16_t *pattern;
+    bool caseInsensitive;
+    SpanFn span;
+};
+
+// Specific formats first: when two rules find the same secret the earlier
+// rule names it. UUID = the 8-4-4-4-12 hex layout.
+#define DZ_UUID u"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+const RuleSpec kRules[] = {
+    {u"private-key", u"PEM private key block (RSA, EC, OpenSSH, PGP), BEGIN through END",
+     u"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----", false, privateKeySpan},
+    {u"jwt", u"JSON Web Token (eyJ...eyJ...signature)",
+     u"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+", false, nullptr},
+    {u"aws-access-key-id", u"AWS access key id (AKIA..., ASIA...)",
+     u"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", false, nullptr},
+    {u"aws-secret-access-key", u"AWS secret access key after aws_secret_access_key / SecretAccessKey",
+     u"(?<![A-Za-z0-9])(?:aws_?)?secret_?access_?key[\"']?[ \\t]*+[:=]?[ \\t]*+[\"']?"
+     u"(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
+     true, nullptr},
+    {u"github-token", u"GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
+     u"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}+|github_pat_[A-Za-z0-9_]{22,}+)", false, nullptr},
+    {u"gitlab-token", u"GitLab token (glpat-, glptt-, gldt-, glrt-)",
+     u"(?<![A-Za-z0-9_-])gl(?:pat|ptt|dt|rt)-[A-Za-z0-9_-]{20,}+", false, nullptr},
+    {u"slack-token", u"Slack token (xoxb-, xoxp-, xoxa-, xapp- ...)",
+     u"(?<![A-Za-z0-9_-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}+", false, nullptr},
+    {u"slack-webhook", u"Slack incoming webhook URL (the path after hooks.slack.com)",
+     u"https://hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/-]{8,}+)", false,
+     nullptr},
+    {u"stripe-key", u"Stripe secret or restricted key (sk_live_, sk_test_, rk_...) and webhook secret",
+     u"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+|whsec_[A-Za-z0-9+/=]{20,}+)", false,
+     nullptr},
+    {u"google-api-key", u"Google API key (AIza...), OAuth client secret (GOCSPX-) or access token (ya29.)",
+     u"(?<![A-Za-z0-9_-])(?:AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])|GOCSPX-[A-Za-z0-9_-]{24,}+"
+     u"|ya29\\.[A-Za-z0-9_-]{20,}+)",
+     false, nullptr},
+    {u"npm-token", u"npm access token (npm_...)", u"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])", false,
+     nullptr},
+    {u"sendgrid-key", u"SendGrid API key (SG.xxx.yyy)",
+     u"(?<![A-Za-z0-9_.-])SG\\.[A-Za-z0-9_-]{16,}+\\.[A-Za-z0-9_-]{16,}+", false, nullptr},
+    {u"twilio-api-key", u"Twilio API key (SK + 32 hex digits)", u"(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])",
+     false, nullptr},
+    {u"heroku-api-key", u"Heroku API key: a UUID after HEROKU_API_KEY, or an HRKU- token",
+     u"(?|(?<![A-Za-z0-9])heroku[_-]?api[_-]?key[\"']?[ \\t]*+[:=][ \\t]*+[\"']?(?<secret>" DZ_UUID u")"
+     u"|(?<![A-Za-z0-9_-])(?<secret>HRKU-[A-Za-z0-9_-]{20,}+))",
+     true, nullptr},
+    {u"azure-storage-key", u"Azure storage / service bus key (AccountKey=, SharedAccessKey=)",
+     u"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+(?<secret>[A-Za-z0-9+/]{20,}+={0,2}+)", true,
+     nullptr},
+    {u"azure-sas-signature", u"Azure shared access signature in a URL query (sig=)",
+     u"[?&]sig=(?<secret>[A-Za-z0-9%+/=]{16,}+)", false, nullptr},
+    {u"url-password", u"password in a URL or connection URI (scheme://user:password@host)",
+     u"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}+://[^\\s/?#@:\"'<>]*+:(?<secret>[^\\s/?#\"'<>]+)@", false,
+     nullptr},
+    {u"connection-string-password", u"Password=/Pwd= inside an ADO-style connection string (up to ';')",
+     u"(?<=;)[ \\t]*+(?:password|pwd)[ \\t]*+=[ \\t]*+(?<secret>[^;\\r\\n\"']++)", true, connectionStringSpan},
+    {u"authorization-header", u"Authorization header credentials; the scheme (Bearer, Basic ...) stays",
+     u"(?<![A-Za-z0-9_-])(?:proxy-)?authorization[\"']?[ \\t]*+[:=][ \\t]*+[\"']?"
+     u"(?:(?:bearer|basic|token|bot|negotiate|ntlm|apikey|sso-key)[ \\t]++)?(?<secret>[^\\s\"'`,;]++)",
+     true, authorizationSpan},
+    {u"bearer-token", u"a token after the word Bearer (16+ token characters with a digit)",
+     u"(?<![A-Za-z0-9_-])bearer[ \\t]++(?<secret>[A-Za-z0-9._~+/-]{16,}+=*+)", true, bearerSpan},
+    {u"registry-login-password", u"-p PASSWORD of docker/podman/nerdctl/buildah/skopeo/oras/helm registry login",
+     u"(?<![A-Za-z0-9_-])(?:docker|podman|nerdctl|buildah|skopeo|oras|helm[ \\t]++registry)[ \\t]++login"
+     u"(?![A-Za-z0-9_-])[^\\r\\n]{0,1000}?[ \\t]-p(?:[ \\t]++|=)",
+     false, valueAfterSpan},
+    {u"cli-user-password", u"the password of curl -u/--user/-U/--proxy-user and HTTPie -a/--auth user:password",
+     u"(?<![A-Za-z0-9_-])(?:curl(?![A-Za-z0-9_-])[^\\r\\n]{0,2000}?[ \\t]"
+     u"(?:--(?:proxy-)?user(?:[ \\t]++|=)|-[uU][ \\t]*+)"
+     u"|(?:https?|xhs?)(?=[ \\t])[^\\r\\n]{0,2000}?[ \\t](?:--auth(?:[ \\t]++|=)|-a[ \\t]*+))",
+     false, userPasswordSpan},
+    {u"cookie-header", u"the value of a Cookie or Set-Cookie header (session credentials)",
+     u"(?<![A-Za-z0-9_-])(?:set-)?cookie[\"']?[ \\t]*+:[ \\t]*+[\"']?(?<secret>[^\\r\\n\"']++)", true, nullptr},
+    {u"config-set-secret", u"value of npm/yarn/pnpm config set and aws configure set for a secret-named setting",
+     u"(?<![A-Za-z0-9_-])(?:(?:npm|yarn|pnpm)[ \\t]++config|aws[ \\t]++configure)[ \\t]++set[ \\t]++"
+     u"(?<key>[^\\s=]{1,200}+)(?:[ \\t]++|=)",
+     false, configSetSpan},
+    {u"secret-literal", u"values put into a secret: kubectl --from-literal=KEY=VALUE, gh secret set --body VALUE",
+     u"(?<![A-Za-z0-9_-])(?:--from-literal(?:[ \\t]++|=)[\"']?[A-Za-z0-9_.-]{1,253}+="
+     u"|gh[ \\t]++secret[ \\t]++set(?![A-Za-z0-9_-])[^\\r\\n]{0,500}?[ \\t](?:--body|-b)(?:[ \\t]++|=))",
+     false, secretLiteralSpan},
+    {u"secret-flag", u"value of --password, --token, --secret, --api-key ... (one or two dashes)",
+     u"(?<![A-Za-z0-9_-])--?(?<name>[A-Za-z][A-Za-z0-9_-]{0,47}+)(?<sep>=|[ \\t]++)", false, secretFlagSpan},
+    {u"secret-assignment", u"NAME=value / name: value where the name says secret (TOKEN, PASSWORD, API_KEY ...)",
+     u"(?<![A-Za-z0-9_.$-])(?<q>[\"']?)(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,63}+)\\k<q>(?<pre>[ \\t]*+)"
+     u"(?<sep>=>|[:=])(?![=:])(?<post>[ \\t]*+)",
+     false, assignmentSpan},
+};
+#undef DZ_UUID
+
+} // namespace
+
+class Redactor::Private
+{
+public:
+    std::vector<CompiledRule> rules;
+    QRegularExpression marker{QStringLiteral(R"(\[REDACTED:[a-z0-9-]{1,64}+\])")};
+};
+
+Redactor::Redactor()
+{
+    auto p = std::make_unique<Private>();
+    for (const RuleSpec &spec : kRules) {
+        QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
+        if (spec.caseInsensitive)
+            options |= QRegularExpression::CaseInsensitiveOption;
+        CompiledRule rule{{QString::fromUtf16(spec.id), QString::fromUtf16(spec.description)},
+                          QRegularExpression(QString::fromUtf16(spec.pattern), options),
+                          spec.span};
+        rule.hasSecretGroup = rule.re.namedCaptureGroups().contains(QStringLiteral("secret"));
+        if (!rule.re.isValid()) // a programming error in the table above
+            qCCritical(lcCapture) << "redaction rule" << rule.info.id << "does not compile:" << rule.re.errorString();
+        rule.re.optimize(); // compile (and JIT) now, before threads share it
+        p->rules.push_back(std::move(rule));
+    }
+    p->marker.optimize();
+    d = std::move(p);
+}
+
+Redactor::~Redactor() = default;
+
+const Redactor &Redactor::standard()
+{
+    static const Redactor instance; // C++ guarantees one thread-safe initialisation
+    return instance;
+}
+
+QList<RedactionRule> Redactor::rules() const
+{
+    QList<RedactionRule> out;
+    out.reserve(qsizetype(d->rules.size()));
+    for (const CompiledRule &r : d->rules)
+        out.append(r.info);
+    return out;
+}
+
+QString redactionMarker(const QString &ruleId)
+{
+    return kMarkerPrefix.toString() + ruleId + u']';
+}
+
+namespace {
+
+// Lone surrogates become U+FFFD: PCRE2 refuses invalid UTF-16 outright, which
+// would let a secret next to a broken character slip through unredacted.
+QString validUtf16(const QString &text)
+{
+    if (QStringView(text).isValidUtf16())
+        return text;
+    QString out = text;
+    const qsizetype n = out.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = out.at(i);
+        if (c.isHighSurrogate() && i + 1 < n && out.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.isSurrogate())
+            out[i] = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
+struct Hit { qsizetype start, end, rule; };
+
+} // namespace
+
+static QList<Redactor::Finding> findIn(const Redactor::Private &p, const QString &text)
+{
+    constexpr auto noCheck = QRegularExpression::DontCheckSubjectStringMatchOption; // validUtf16() did it
+
+    std::vector<Span> markers;
+    for (qsizetype offset = 0;;) {
+        const QRegularExpressionMatch m = p.marker.match(text, offset, QRegularExpression::NormalMatch, noCheck);
+        if (!m.hasMatch())
+            break;
+        markers.push_back({m.capturedStart(), m.capturedEnd()});
+        offset = m.capturedEnd();
+    }
+    const auto insideMarker = [&markers](Span s) {
+        auto it = std::upper_bound(markers.begin(), markers.end(), s.start,
+                                   [](qsizetype pos, const Span &mk) { return pos < mk.start; });
+        return it != markers.begin() && std::prev(it)->end >= s.end;
+    };
+
+    std::vector<Hit> hits;
+    for (qsizetype r = 0; r < qsizetype(p.rules.size()); ++r) {
+        const CompiledRule &rule = p.rules[size_t(r)];
+        for (qsizetype offset = 0; offset < text.size();) {
+            const QRegularExpressionMatch m = rule.re.match(text, offset, QRegularExpression::NormalMatch, noCheck);
+            if (!m.hasMatch())
+                break;
+            std::optional<Span> span;
+            if (rule.span)
+                span = rule.span(text, m);
+            else if (rule.hasSecretGroup && m.capturedStart(u"secret") >= 0)
+                span = secretSpan(m);
+            else
+                span = Span{m.capturedStart(), m.capturedEnd()};
+            if (span && span->end > span->start && !insideMarker(*span)) {
+                hits.push_back({span->start, span->end, r});
+                offset = std::max(span->end, m.capturedEnd());
+            } else {
+                offset = m.capturedStart() + 1; // the patterns' lookbehinds stop re-entry mid-word
+            }
+        }
+    }
+
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        if (a.rule != b.rule)
+            return a.rule < b.rule; // the specific rule names a secret that a generic one also saw
+        return a.end > b.end;
+    });
+    QList<Redactor::Finding> out;
+    qsizetype currentEnd = -1;
+    for (const Hit &h : hits) {
+        if (!out.isEmpty() && h.start < currentEnd) {
+            if (h.end > currentEnd) {
+                currentEnd = h.end;
+                out.last().length = currentEnd - out.last().start;
+            }
+            continue;
+        }
+        out.append({p.rules[size_t(h.rule)].info.id, h.start, h.end - h.start});
+        currentEnd = h.end;
+    }
+    return out;
+}
+
+QList<Redactor::Finding> Redactor::find(const QString &text) const
+{
+    return findIn(*d, validUtf16(text));
+}
+
+QString Redactor::redact(const QString &text) const
+{
+    const QString valid = validUtf16(text);
+    const QList<Finding> findings = findIn(*d, valid);
+    if (findings.isEmpty())
+        return valid;
+    QString out;
+    out.reserve(valid.size());
+    qsizetype pos = 0;
+    for (const Finding &f : findings) {
+        out += QStringView(valid).mid(pos, f.start - pos);
+        out += redactionMarker(f.ruleId);
+        pos = f.start + f.length;
+    }
+    out += QStringView(valid).mid(pos);
+    return out;
+}
+
+} // namespace devzero::capture
