@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -107,6 +108,9 @@ int main(int argc, char **argv)
         return devzero::ui::runGui(argc, argv, inv.lab.isEmpty() ? defaultLabPath() : inv.lab);
 
     QCoreApplication app(argc, argv);
+    // The terminal shows results and errors, not the engineers' log; set
+    // QT_LOGGING_RULES="devzero.*=true" to see it.
+    QLoggingCategory::setFilterRules(QStringLiteral("devzero.*.debug=false\ndevzero.*.info=false"));
     CliContext ctx;
     ctx.json = inv.json;
     if (!inv.error.isEmpty())

@@ -57,7 +57,7 @@ QString planHelp()
         "       devzero plan list\n"
         "       devzero plan show ID\n"
         "\n"
-        "Plans are Markdown files; see resources/plans/PLAN-FORMAT.md for the format.\n"
+        "Plans are Markdown files; see resources/docs/plan-format.md for the format.\n"
         "`check` prints every problem as FILE:LINE:COL: error: message and exits 1 on errors.\n");
 }
 

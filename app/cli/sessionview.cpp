@@ -18,6 +18,26 @@ using namespace devzero::store;
 
 namespace {
 
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items << jsonText(item);
+        return items.join(QLatin1Char(','));
+    }
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QString::number(v.toDouble(), 'g', 15);
+}
+
+QString plural(int n, const QString &one, const QString &many)
+{
+    return QString::number(n) + QLatin1Char(' ') + (n == 1 ? one : many);
+}
+
 QJsonObject summaryJson(const SessionRow &s)
 {
     QJsonObject o{{QStringLiteral("id"), s.id}, {QStringLiteral("uuid"), s.uuid}, {QStringLiteral("plan"), s.planTitle},
@@ -31,7 +51,8 @@ QJsonObject summaryJson(const SessionRow &s)
 void printSessionLine(CliContext &ctx, const SessionRow &s)
 {
     ctx.out() << s.id << "  " << s.uuid.left(8) << "  " << formatTime(s.startedAtMs) << "  " << toString(s.state).leftJustified(9)
-              << " " << s.pseudonym << "  \"" << s.planTitle << "\"  " << s.attemptCount << " tasks, " << s.noteCount << " notes\n";
+              << " " << s.pseudonym << "  \"" << s.planTitle << "\"  " << plural(s.attemptCount, QStringLiteral("task"), QStringLiteral("tasks")) << ", "
+              << plural(s.noteCount, QStringLiteral("note"), QStringLiteral("notes")) << "\n";
 }
 
 void printRecordText(CliContext &ctx, const QJsonObject &r)
@@ -60,7 +81,7 @@ void printRecordText(CliContext &ctx, const QJsonObject &r)
         const QJsonObject payload = o[QStringLiteral("payload")].toObject();
         QStringList details;
         for (auto it = payload.begin(); it != payload.end(); ++it)
-            details << it.key() + QLatin1Char('=') + (it->isString() ? it->toString() : QString::number(it->toDouble(), 'g', 12));
+            details << it.key() + QLatin1Char('=') + jsonText(*it);
         out << "  +" << formatDuration(o[QStringLiteral("wall_ms")].toInteger() - start).rightJustified(10) << "  "
             << o[QStringLiteral("kind")].toString().leftJustified(14) << details.join(QLatin1Char(' ')) << "\n";
     }

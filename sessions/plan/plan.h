@@ -1,7 +1,7 @@
 #pragma once
 
 // The session-plan model: what a platform team writes (in Markdown, see
-// resources/plans/PLAN-FORMAT.md) and what a tester is guided through.
+// resources/docs/plan-format.md) and what a tester is guided through.
 
 #include <QByteArray>
 #include <QList>

@@ -12,7 +12,7 @@ enum class Level { Plan, Journey, Task };
 struct KnownField
 {
     QString name;    // normalized, as normalizeKey() gives it
-    QString display; // as PLAN-FORMAT.md writes it
+    QString display; // as resources/docs/plan-format.md writes it
     Level level;
 };
 

@@ -13,7 +13,7 @@
 #include <algorithm>
 
 // The structure of a plan: one '#' title, '##' journeys, '###' tasks, and
-// the fields under each (see resources/plans/PLAN-FORMAT.md).
+// the fields under each (see resources/docs/plan-format.md).
 
 namespace devzero::plan {
 
