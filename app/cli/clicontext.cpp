@@ -46,7 +46,9 @@ int CliContext::fail(int code, const Error &error)
 
 int CliContext::usage(const QString &message, const QString &helpText)
 {
-    m_err << program << ": " << message << "\n\n" << helpText << Qt::flush;
+    // One clear line; the full help is one --help away.
+    Q_UNUSED(helpText);
+    m_err << program << ": " << message << " (see `" << program << " --help`)" << Qt::endl;
     return ExitUsage;
 }
 

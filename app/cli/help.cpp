@@ -45,6 +45,9 @@ QString mainHelp()
         "Lab:\n"
         "  lab path | lab check\n"
         "\n"
+        "Shell capture:\n"
+        "  shell-hook bash|zsh             print a snippet that records this terminal's commands\n"
+        "\n"
         "Exit codes: 0 ok, 1 the command failed, 2 wrong arguments, 3 the lab cannot be\n"
         "opened (newer schema, damaged, unwritable), 4 not found (session, plan, task, page).\n");
 }

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <limits>
+
 namespace devzero::cli {
 
 std::optional<int> parseOptions(CliContext &ctx, QCommandLineParser &parser, const QStringList &args, const QString &help)
@@ -22,9 +24,10 @@ std::optional<qint64> intOption(CliContext &ctx, const QCommandLineParser &parse
     if (!parser.isSet(name))
         return std::nullopt;
     bool ok = false;
-    const qint64 value = parser.value(name).toLongLong(&ok);
+    // Every numeric option fits an int: a larger number is a typo, not a value to wrap.
+    const int value = parser.value(name).toInt(&ok);
     if (!ok) {
-        *exitCode = ctx.usage(QStringLiteral("--%1 needs a whole number, not \"%2\"").arg(name, parser.value(name)), QString());
+        *exitCode = ctx.usage(QStringLiteral("--%1 needs a whole number up to %2, not \"%3\"").arg(name).arg(std::numeric_limits<int>::max()).arg(parser.value(name)), QString());
         return std::nullopt;
     }
     return value;

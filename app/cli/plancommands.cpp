@@ -63,10 +63,7 @@ int importPlan(CliContext &ctx, const QStringList &args)
 {
     if (args.size() != 1)
         return ctx.usage(QStringLiteral("plan import needs exactly one FILE"), planHelp());
-    Result<qint64> imported = importPlanFile(ctx, args.first());
-    if (!imported)
-        return ExitFailure; // importPlanFile printed why
-    return ExitOk;
+    return importPlanFile(ctx, args.first()).exitCode;
 }
 
 int listPlans(CliContext &ctx)
@@ -154,34 +151,31 @@ PlanFile readPlanFile(const QString &path)
     return result;
 }
 
-Result<qint64> importPlanFile(CliContext &ctx, const QString &path)
+ImportedPlan importPlanFile(CliContext &ctx, const QString &path, bool quiet)
 {
     const PlanFile planFile = readPlanFile(path);
     if (!planFile.parsed.ok()) {
         for (const plan::Diagnostic &d : planFile.parsed.diagnostics)
             ctx.err() << d.toString(path) << '\n';
-        ctx.fail(ExitFailure, Error{QStringLiteral("the plan has errors; nothing was imported"), path});
-        return makeError(QStringLiteral("plan has errors"), path);
+        return {0, ctx.fail(ExitFailure, Error{QStringLiteral("the plan has errors; nothing was imported"), path})};
     }
     Result<LabDatabase *> lab = ctx.lab();
-    if (!lab) {
-        ctx.fail(ExitLab, lab.error());
-        return lab.error();
-    }
+    if (!lab)
+        return {0, ctx.fail(ExitLab, lab.error())};
     Result<store::PlanStore::Imported> imported = store::PlanStore(**lab).importPlan(
         *planFile.parsed.plan, planFile.source, QFileInfo(path).absoluteFilePath(), QDateTime::currentMSecsSinceEpoch());
-    if (!imported) {
-        ctx.fail(ExitFailure, imported.error());
-        return imported.error();
-    }
+    if (!imported)
+        return {0, ctx.fail(ExitFailure, imported.error())};
+    if (quiet)
+        return {imported->planId, ExitOk};
     if (ctx.json)
         ctx.printJson(QJsonObject{{QStringLiteral("plan_id"), imported->planId},
                                   {QStringLiteral("already_present"), imported->alreadyPresent},
                                   {QStringLiteral("title"), planFile.parsed.plan->title}});
     else
-        ctx.err() << (imported->alreadyPresent ? "plan already in the lab as " : "imported plan ") << imported->planId << ": "
+        ctx.out() << (imported->alreadyPresent ? "plan already in the lab as " : "imported plan ") << imported->planId << ": "
                   << planFile.parsed.plan->title << Qt::endl;
-    return imported->planId;
+    return {imported->planId, ExitOk};
 }
 
 int runPlanCommand(CliContext &ctx, const QStringList &args)

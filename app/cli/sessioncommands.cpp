@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace devzero::cli {
 
 using capture::Recorded;
@@ -106,10 +108,10 @@ int start(CliContext &ctx, const QStringList &args)
     bool isId = false;
     qint64 planId = planArg.toLongLong(&isId);
     if (!isId) {
-        Result<qint64> imported = importPlanFile(ctx, planArg);
-        if (!imported)
-            return ExitFailure;
-        planId = *imported;
+        const ImportedPlan imported = importPlanFile(ctx, planArg, /*quiet=*/true);
+        if (imported.planId == 0)
+            return imported.exitCode;
+        planId = imported.planId;
     }
     Result<store::PlanRow> plan = store::PlanStore(**lab).plan(planId);
     if (!plan)
@@ -151,6 +153,12 @@ int taskCommand(CliContext &ctx, const QStringList &args)
         return withSession(ctx, p, args.mid(1), sessionHelp(), [&](SessionEngine &engine) {
             if (p.positionalArguments().size() != 1)
                 return ctx.usage(QStringLiteral("session task start needs one TASK"), sessionHelp());
+            Result<store::SessionRow> session = engine.session();
+            if (!session)
+                return ctx.fail(ExitNotFound, session.error());
+            Result<LabDatabase *> lab = ctx.lab();
+            if (Result<store::TaskRow> task = store::PlanStore(**lab).findTask(session->planId, p.positionalArguments().first()); !task)
+                return ctx.fail(ExitNotFound, task.error());
             return report(ctx, engine.startTask(p.positionalArguments().first()), QStringLiteral("task started"));
         });
     }
@@ -208,8 +216,8 @@ int lookupCommand(CliContext &ctx, const QStringList &args)
             return ctx.usage(QStringLiteral("session lookup needs one PAGE"), sessionHelp());
         bool ok = false;
         const double dwell = p.value(QStringLiteral("dwell")).toDouble(&ok);
-        if (!ok || dwell < 0)
-            return ctx.usage(QStringLiteral("--dwell needs a number of seconds, not \"%1\"").arg(p.value(QStringLiteral("dwell"))), sessionHelp());
+        if (!ok || !std::isfinite(dwell) || dwell < 0 || dwell > 7 * 24 * 3600.0)
+            return ctx.usage(QStringLiteral("--dwell needs a number of seconds from 0 to one week, not \"%1\"").arg(p.value(QStringLiteral("dwell"))), sessionHelp());
         return report(ctx, engine.lookup(p.positionalArguments().first(), p.value(QStringLiteral("anchor")), p.value(QStringLiteral("how")), qint64(dwell * 1000)),
                       QStringLiteral("lookup recorded"));
     });
