@@ -113,9 +113,11 @@ private:
 bool isNotFound(const Error &error)
 {
     // Lookups that find nothing say "no ..." (see DocIndex).
-    return error.message.startsWith(QLatin1String("no docs source")) || error.message.startsWith(QLatin1String("no page"))
-        || error.message.startsWith(QLatin1String("no indexed page"))
-        || error.message.startsWith(QLatin1String("revision '"));
+    for (const char *prefix : {"no docs source", "no page", "no indexed page", "no indexed revision"}) {
+        if (error.message.startsWith(QLatin1String(prefix)))
+            return true;
+    }
+    return false;
 }
 
 int failWith(CliContext &ctx, const Error &error)
