@@ -8,11 +8,11 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   # Qt 6 (Widgets, Sql, Test, Charts, Svg, PrintSupport) and run-time plugins
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins
-  libqt6charts6-dev libqt6svg6-dev libqt6opengl6-dev libgl-dev
+  qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   # C libraries behind the adapters
   libsqlite3-dev sqlite3 libgit2-dev libcmark-dev cmark
   # tests: a real bash and tmux for the shell hook, fonts for offscreen rendering
-  bash tmux fonts-dejavu-core xauth
+  bash tmux fonts-dejavu-core xauth chromium
 )
 
 missing=()
