@@ -81,6 +81,8 @@ int runCommand(CliContext &ctx, const QStringList &words)
         return runDocsCommand(ctx, rest);
     if (command == QLatin1String("lab"))
         return runLabCommand(ctx, rest);
+    if (command == QLatin1String("lint-docs"))
+        return runLintDocsCommand(ctx, rest);
     if (command == QLatin1String("shell-hook"))
         return runShellHookCommand(ctx, rest);
     // Short forms a tester types in the middle of work.

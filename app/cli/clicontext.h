@@ -70,6 +70,7 @@ int runPlanCommand(CliContext &ctx, const QStringList &args);
 int runSessionCommand(CliContext &ctx, const QStringList &args);
 int runDocsCommand(CliContext &ctx, const QStringList &args);
 int runLabCommand(CliContext &ctx, const QStringList &args);
+int runLintDocsCommand(CliContext &ctx, const QStringList &args);
 // `devzero shell-hook bash|zsh`: prints the snippet that records a terminal's commands.
 int runShellHookCommand(CliContext &ctx, const QStringList &args);
 // `devzero note ...`, `devzero done`, ...: the short forms for the current session.

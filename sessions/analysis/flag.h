@@ -27,6 +27,7 @@ struct Flag
     QString anchor;        // section anchor, may be empty
     int startLine = 0;     // 1-based lines of the original file
     int endLine = 0;
+    int column = 0;        // 1-based column of `term` on startLine; 0 when the flag is about the whole line
     QString blobId;        // git blob the page had when flagged (empty when read from a working tree)
     QString excerpt;       // the line(s) flagged, as written
     QString term;          // the tool, variable, placeholder, acronym, word or link target
