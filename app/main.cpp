@@ -6,10 +6,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <memory>
 
 using namespace devzero::cli;
 
@@ -81,6 +83,8 @@ int runCommand(CliContext &ctx, const QStringList &words)
         return runDocsCommand(ctx, rest);
     if (command == QLatin1String("lab"))
         return runLabCommand(ctx, rest);
+    if (command == QLatin1String("report"))
+        return runReportCommand(ctx, rest);
     if (command == QLatin1String("lint-docs"))
         return runLintDocsCommand(ctx, rest);
     if (command == QLatin1String("shell-hook"))
@@ -111,7 +115,13 @@ int main(int argc, char **argv)
     if (inv.words.isEmpty() && !inv.help && !inv.version && inv.error.isEmpty())
         return devzero::ui::runGui(argc, argv, inv.lab.isEmpty() ? defaultLabPath() : inv.lab);
 
-    QCoreApplication app(argc, argv);
+    // PDF output lays text out with real fonts, which needs a QGuiApplication;
+    // headless by default so the command works without a display.
+    const bool needsGui = !inv.words.isEmpty() && inv.words.first() == QLatin1String("report");
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                     : std::make_unique<QCoreApplication>(argc, argv);
     // The terminal shows results and errors, not the engineers' log; set
     // QT_LOGGING_RULES="devzero.*=true" to see it.
     QLoggingCategory::setFilterRules(QStringLiteral("devzero.*.debug=false\ndevzero.*.info=false"));

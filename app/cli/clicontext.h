@@ -71,6 +71,8 @@ int runSessionCommand(CliContext &ctx, const QStringList &args);
 int runDocsCommand(CliContext &ctx, const QStringList &args);
 int runLabCommand(CliContext &ctx, const QStringList &args);
 int runLintDocsCommand(CliContext &ctx, const QStringList &args);
+// `devzero report --format html|md|pdf|csv|json -o PATH ...`: the lab's report (sessions/report).
+int runReportCommand(CliContext &ctx, const QStringList &args);
 // `devzero shell-hook bash|zsh`: prints the snippet that records a terminal's commands.
 int runShellHookCommand(CliContext &ctx, const QStringList &args);
 // `devzero note ...`, `devzero done`, ...: the short forms for the current session.

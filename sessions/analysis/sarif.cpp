@@ -75,7 +75,6 @@ QJsonObject sarifLog(const QList<Flag> &flags, const QString &toolVersion, const
         {u"tool"_s, QJsonObject{{u"driver"_s, QJsonObject{{u"name"_s, u"devzero"_s},
                                                          {u"version"_s, toolVersion},
                                                          {u"semanticVersion"_s, toolVersion},
-                                                         {u"informationUri"_s, QString::fromLatin1(kDevzeroInformationUri)},
                                                          {u"rules"_s, descriptors}}}}},
         {u"columnKind"_s, u"utf16CodeUnits"_s},
         {u"results"_s, results},

@@ -14,7 +14,8 @@
 namespace devzero::analysis {
 
 inline constexpr char kSarifSchemaUri[] = "https://json.schemastore.org/sarif-2.1.0.json";
-inline constexpr char kDevzeroInformationUri[] = "https://github.com/devzero-lab/devzero";
+// No tool.driver.informationUri: devzero has no public home page to point
+// to, and SARIF 2.1.0 makes the property optional.
 
 // "error", "warning" or "note".
 QString sarifLevel(Severity severity);

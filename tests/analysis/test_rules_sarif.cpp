@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,7 +79,8 @@ private slots:
         const QJsonObject driver = run.value(QStringLiteral("tool")).toObject().value(QStringLiteral("driver")).toObject();
         QCOMPARE(driver.value(QStringLiteral("name")).toString(), QStringLiteral("devzero"));
         QCOMPARE(driver.value(QStringLiteral("version")).toString(), QStringLiteral("1.2.3"));
-        QVERIFY(driver.value(QStringLiteral("informationUri")).toString().startsWith(QStringLiteral("https://")));
+        // No informationUri: the project has no public site yet, and a made-up one would mislead.
+        QVERIFY(!driver.contains(QStringLiteral("informationUri")));
         const QJsonArray ruleArray = driver.value(QStringLiteral("rules")).toArray();
         QCOMPARE(ruleArray.size(), rules().size());
         QStringList ruleIds;
@@ -166,7 +168,11 @@ private slots:
         const QByteArray output = process.readAllStandardOutput() + process.readAllStandardError();
         QVERIFY2(process.exitCode() == 0, output.constData());
         // Schema problems are printed as "file(line,col): error JSON1002: ..." and logged as results.
-        QVERIFY2(!output.contains(": error ") && !output.contains(": warning "), output.constData());
+        // SARIF2005 ("provide informationUri") is the one warning accepted: see above.
+        QString problems = QString::fromUtf8(output);
+        problems.remove(QRegularExpression(QStringLiteral("[^\\n]*: warning SARIF2005[^\\n]*")));
+        QVERIFY2(!problems.contains(QStringLiteral(": error ")) && !problems.contains(QStringLiteral(": warning ")),
+                 output.constData());
         QFile validation(report);
         QVERIFY(validation.open(QIODevice::ReadOnly));
         const QJsonArray results = QJsonDocument::fromJson(validation.readAll()).object().value(QStringLiteral("runs"))
