@@ -5,7 +5,6 @@
 
 #include <QAtomicInteger>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,24 +16,8 @@ namespace {
 
 QAtomicInteger<quint64> connectionCounter;
 
-const QByteArray kSqliteMagic("SQLite format 3\0", 16);
-
-// A file that exists but does not start like an SQLite database must never
-// be opened for writing: SQLite would happily turn an empty-looking file
-// into a database, and we must not rewrite somebody's file.
-Result<void> checkHeader(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("cannot read the lab file: %1").arg(file.errorString()), path);
-    const QByteArray head = file.read(16);
-    if (head.isEmpty())
-        return {}; // an empty file becomes a new lab
-    if (head != kSqliteMagic)
-        return makeError(QStringLiteral("not a devzero lab: the file is not an SQLite database; it was left unchanged"),
-                         path);
-    return {};
-}
+// SQLite's result code for a file that is not a database (SQLITE_NOTADB).
+const QString kNotADatabase = QStringLiteral("26");
 
 } // namespace
 
@@ -51,8 +34,13 @@ Result<std::unique_ptr<LabDatabase>> LabDatabase::open(const QString &path, cons
     if (info.exists()) {
         if (info.isDir())
             return makeError(QStringLiteral("is a folder, not a lab file"), path);
-        if (Result<void> header = checkHeader(path); !header)
-            return header.error();
+        // The file's header is checked by SQLite itself (see configure()),
+        // never by opening the file here: on POSIX, closing any descriptor of
+        // a file drops every lock this process holds on it, so another
+        // connection of this process would lose its locks and a later
+        // process could delete the WAL under it.
+        if (!info.isReadable())
+            return makeError(QStringLiteral("cannot read the lab file: permission denied"), path);
     } else {
         if (!options.create)
             return makeError(QStringLiteral("no lab at this path"), path);
@@ -112,10 +100,16 @@ Result<void> LabDatabase::configure(const Options &options)
 
     // Reading user_version is the first real read of the file: it fails on a
     // damaged header. A newer schema is refused before anything is written.
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        // A file that does not start like an SQLite database is somebody
+        // else's: refuse it before anything is written.
+        if (q.lastError().nativeErrorCode() == kNotADatabase)
+            return makeError(
+                QStringLiteral("not a devzero lab: the file is not an SQLite database; it was left unchanged"), m_path);
         return makeError(QStringLiteral("cannot read the lab (%1); it was left unchanged")
                              .arg(queryError(q, QStringLiteral("reading the schema version")).message),
                          m_path);
+    }
     const int version = q.value(0).toInt();
     if (version > latestSchemaVersion())
         return makeError(QStringLiteral("this lab was written by a newer devzero (schema %1; this build knows up "

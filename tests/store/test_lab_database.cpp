@@ -2,10 +2,12 @@
 
 #include "sessions/store/labdatabase.h"
 #include "sessions/store/migrations.h"
+#include "tests/common/testsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -238,6 +240,38 @@ private slots:
         auto lab = LabDatabase::open(dir.filePath(QStringLiteral("lab.sqlite")));
         QVERIFY(lab.ok());
         QCOMPARE((*lab)->integrityCheck().value(), QStringList{QStringLiteral("ok")});
+    }
+
+    // A second open in a process that has the lab open must not drop the
+    // first connection's POSIX locks (closing any descriptor of the file
+    // would): otherwise the next process that closes the lab thinks it is
+    // the last one and deletes the WAL the first connection still writes to.
+    void secondOpenKeepsTheFirstConnectionsLocks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lab.sqlite"));
+        auto first = LabDatabase::open(path);
+        QVERIFY(first.ok());
+        QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+        auto second = LabDatabase::open(path);
+        QVERIFY(second.ok());
+        (*second).reset();
+
+        QProcess other;
+        other.start(test::devzeroExecutable(), {QStringLiteral("--lab"), path, QStringLiteral("lab"), QStringLiteral("check")});
+        QVERIFY(other.waitForFinished(30000));
+        QCOMPARE(other.exitCode(), 0);
+        QVERIFY2(QFile::exists(path + QStringLiteral("-wal")), "the WAL was deleted while a connection still used it");
+
+        // What the first connection writes now is seen by a new process.
+        QVERIFY((*first)->setMeta(QStringLiteral("after"), QStringLiteral("seen")).ok());
+        other.start(test::devzeroExecutable(), {QStringLiteral("--lab"), path, QStringLiteral("lab"), QStringLiteral("check")});
+        QVERIFY(other.waitForFinished(30000));
+        QCOMPARE(other.exitCode(), 0);
+        (*first).reset();
+        auto reopened = LabDatabase::open(path);
+        QVERIFY(reopened.ok());
+        QCOMPARE((*reopened)->meta(QStringLiteral("after")).value(), QStringLiteral("seen"));
     }
 };
 
