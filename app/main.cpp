@@ -89,6 +89,8 @@ int runCommand(CliContext &ctx, const QStringList &words)
         return runLintDocsCommand(ctx, rest);
     if (command == QLatin1String("shell-hook"))
         return runShellHookCommand(ctx, rest);
+    if (command == QLatin1String("demo"))
+        return runDemoCommand(ctx, rest);
     // Short forms a tester types in the middle of work.
     static const QStringList shortForms = {QStringLiteral("note"),  QStringLiteral("task"),   QStringLiteral("done"),
                                            QStringLiteral("fail"),  QStringLiteral("giveup"), QStringLiteral("skip"),
@@ -113,7 +115,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(DEVZERO_VERSION));
 
     if (inv.words.isEmpty() && !inv.help && !inv.version && inv.error.isEmpty())
-        return devzero::ui::runGui(argc, argv, inv.lab.isEmpty() ? defaultLabPath() : inv.lab);
+        return devzero::ui::runGui(argc, argv, inv.lab.isEmpty() ? defaultLabPath() : inv.lab,
+                                   !inv.lab.isEmpty() || !qEnvironmentVariableIsEmpty("DEVZERO_LAB"));
 
     // PDF output lays text out with real fonts, which needs a QGuiApplication;
     // headless by default so the command works without a display.

@@ -13,6 +13,8 @@ packages=(
   libsqlite3-dev sqlite3 libgit2-dev libcmark-dev cmark
   # tests: a real bash and tmux for the shell hook, fonts for offscreen rendering
   bash tmux fonts-dejavu-core xauth chromium
+  # packaging: man page, .deb (shlibdeps), validators; unshare hides the trees in the install test
+  help2man dpkg-dev file desktop-file-utils appstream util-linux
 )
 
 missing=()

@@ -75,6 +75,8 @@ int runLintDocsCommand(CliContext &ctx, const QStringList &args);
 int runReportCommand(CliContext &ctx, const QStringList &args);
 // `devzero shell-hook bash|zsh`: prints the snippet that records a terminal's commands.
 int runShellHookCommand(CliContext &ctx, const QStringList &args);
+// `devzero demo [--force] [--seed N]`: creates the Paylark demo lab (sessions/demo).
+int runDemoCommand(CliContext &ctx, const QStringList &args);
 // `devzero note ...`, `devzero done`, ...: the short forms for the current session.
 int runShortForm(CliContext &ctx, const QString &command, const QStringList &args);
 

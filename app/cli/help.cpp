@@ -46,6 +46,7 @@ QString mainHelp()
         "\n"
         "Lab:\n"
         "  lab path | lab check\n"
+        "  demo [--force] [--seed N]       create a demo lab: Paylark docs, plan, eight sessions\n"
         "\n"
         "Shell capture:\n"
         "  shell-hook bash|zsh             print a snippet that records this terminal's commands\n"
