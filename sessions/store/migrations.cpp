@@ -149,9 +149,51 @@ static Migration schemaV1()
             }};
 }
 
+// Review and triage (ui/review, ui/triage): the docs owners' triage history
+// per flag, and the platform team's tags and themes on friction notes.
+// A flag is named by its fingerprint (rule, page, anchor, term), which
+// survives re-indexing; the history is append-only and the latest row is
+// the state.
+static Migration schemaV2()
+{
+    return {2,
+            QStringLiteral("triage history of flags, note tags and note themes"),
+            {
+                QStringLiteral("CREATE TABLE triage_changes ("
+                               " id INTEGER PRIMARY KEY,"
+                               " fingerprint TEXT NOT NULL,"
+                               " rule TEXT NOT NULL,"
+                               " page TEXT NOT NULL,"
+                               " anchor TEXT NOT NULL DEFAULT '',"
+                               " term TEXT NOT NULL DEFAULT '',"
+                               " start_line INTEGER NOT NULL DEFAULT 0,"
+                               " end_line INTEGER NOT NULL DEFAULT 0,"
+                               " message TEXT NOT NULL DEFAULT '',"
+                               " state TEXT NOT NULL"
+                               "  CHECK (state IN ('open', 'accepted', 'fixed', 'verified', 'wont_fix')),"
+                               " actor TEXT NOT NULL,"
+                               " note TEXT NOT NULL DEFAULT '',"
+                               " blob_id TEXT NOT NULL DEFAULT '',"
+                               " at_ms INTEGER NOT NULL)"),
+                QStringLiteral("CREATE INDEX triage_changes_fingerprint ON triage_changes(fingerprint, id)"),
+                QStringLiteral("CREATE TABLE note_tags ("
+                               " note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,"
+                               " tag TEXT NOT NULL,"
+                               " PRIMARY KEY (note_id, tag))"),
+                QStringLiteral("CREATE TABLE themes ("
+                               " id INTEGER PRIMARY KEY,"
+                               " name TEXT NOT NULL UNIQUE,"
+                               " created_at_ms INTEGER NOT NULL)"),
+                QStringLiteral("CREATE TABLE note_themes ("
+                               " note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,"
+                               " theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE)"),
+                QStringLiteral("CREATE INDEX note_themes_theme ON note_themes(theme_id)"),
+            }};
+}
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all = {schemaV1()};
+    static const QList<Migration> all = {schemaV1(), schemaV2()};
     return all;
 }
 
