@@ -1,4 +1,5 @@
-// The main window on labs the test builds: sessions listed, empty state,
+// The main window on labs the test builds: sessions listed, the welcome on
+// a new lab, the empty state of a lab without sessions,
 // a bad lab reported without losing the open one. Screenshots are saved
 // into the build tree's screenshots/ folder.
 
@@ -10,12 +11,14 @@
 #include "ui/common/mainwindow.h"
 #include "ui/common/sessionlistmodel.h"
 #include "ui/common/sessionlistpanel.h"
+#include "ui/common/welcomepanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,13 +94,32 @@ private slots:
         saveScreenshot(&window, QStringLiteral("main-window-sessions"));
     }
 
-    void emptyLabExplainsWhatToDo()
+    void newLabShowsTheWelcome()
     {
         QTemporaryDir dir;
         ui::MainWindow window;
         QVERIFY(window.openLab(dir.filePath(QStringLiteral("new/lab.sqlite"))));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Nothing in the lab yet: the three roles and the demo, not an empty table.
+        QVERIFY(window.welcome()->isVisible());
+        QVERIFY(!window.sessions()->isVisible());
+        auto *demo = window.findChild<QPushButton *>(QStringLiteral("tryDemoButton"));
+        QVERIFY(demo);
+        QVERIFY(demo->isVisible());
+        saveScreenshot(&window, QStringLiteral("main-window-first-start"));
+    }
+
+    void labWithAPlanButNoSessionExplainsWhatToDo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lab.sqlite"));
+        buildLab(path, 0);
+        ui::MainWindow window;
+        QVERIFY(window.openLab(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.welcome()->isVisible());
         auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty);
         QVERIFY(empty->isVisible());

@@ -3,10 +3,12 @@
 // The main window: opens or creates a lab and assembles the panels.
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QLabel;
+class QStackedWidget;
 
 namespace devzero {
 class LabDatabase;
@@ -14,7 +16,10 @@ class LabDatabase;
 
 namespace devzero::ui {
 
+class ReviewWindow;
 class SessionListPanel;
+class TriageWindow;
+class WelcomePanel;
 
 class MainWindow : public QMainWindow
 {
@@ -29,17 +34,32 @@ public:
     QString labPath() const;
     QString lastError() const { return m_lastError; }
     SessionListPanel *sessions() const { return m_sessions; }
+    WelcomePanel *welcome() const { return m_welcome; }
+    // The platform team's review and the docs owners' triage, top-level
+    // windows over the open lab (created on first use).
+    ReviewWindow *showReview();
+    TriageWindow *showTriage();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 public slots:
     void refresh();
 
 private:
     void createMenus();
+    void createSessionMenu();
+    void createReviewMenu();
+    void showSettings();
     void chooseLab(bool create);
     void showAbout();
 
     std::unique_ptr<LabDatabase> m_lab;
     SessionListPanel *m_sessions;
+    WelcomePanel *m_welcome;
+    QStackedWidget *m_stack;
+    QPointer<ReviewWindow> m_review;
+    QPointer<TriageWindow> m_triage;
     QLabel *m_labLabel;
     QString m_lastError;
 };
