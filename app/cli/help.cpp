@@ -41,6 +41,8 @@ QString mainHelp()
         "  docs add NAME --repo URL|PATH [--ref REF] [--subdir DIR] [--site-url URL]\n"
         "  docs update NAME | list | remove NAME\n"
         "  docs search QUERY | resolve URL | show PAGE\n"
+        "\n"
+        "Reports:\n"
         "  report --format html|md|pdf|csv|json -o PATH [--plan ID] [--since|--until DATE] [--source NAME]\n"
         "  lint-docs [PATH|--source NAME] [--format text|json|sarif] [--fail-on SEVERITY] [--config FILE]\n"
         "\n"
