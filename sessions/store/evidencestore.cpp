@@ -2,6 +2,7 @@
 
 #include "sessions/store/labdatabase.h"
 #include "sessions/store/query.h"
+#include "sessions/store/sessionselectionsql.h"
 
 #include <QHash>
 #include <QVariantList>
@@ -10,52 +11,18 @@ namespace devzero::store {
 
 namespace {
 
-// "x.session_id IN (the selected sessions)" with its binds, built from the
-// fields set. The same selection as MetricsStore's: a session row is picked
-// by its plan, start time, docs revision and its participant's experience.
-struct Where
-{
-    QString sql;
-    QVariantList binds;
-};
+// "x.session_id IN (the selected sessions)": the same selection as
+// MetricsStore's (plan, start time, docs revision, participant experience).
+using detail::Where;
 
 Where whereFor(const SessionSelection &selection, const QString &table)
 {
-    QStringList conditions;
-    Where where;
-    if (selection.planId) {
-        conditions << QStringLiteral("s.plan_id = ?");
-        where.binds << *selection.planId;
-    }
-    if (selection.startedFromMs) {
-        conditions << QStringLiteral("s.started_at_ms >= ?");
-        where.binds << *selection.startedFromMs;
-    }
-    if (selection.startedBeforeMs) {
-        conditions << QStringLiteral("s.started_at_ms < ?");
-        where.binds << *selection.startedBeforeMs;
-    }
-    if (!selection.docsRevisionPrefix.isEmpty()) {
-        conditions << QStringLiteral("substr(s.docs_revision, 1, ?) = ?");
-        where.binds << int(selection.docsRevisionPrefix.size()) << selection.docsRevisionPrefix;
-    }
-    if (selection.experience) {
-        conditions << QStringLiteral("pa.experience = ?");
-        where.binds << toString(*selection.experience);
-    }
-    where.sql = QStringLiteral(" WHERE ") + table
-                + QStringLiteral(".session_id IN (SELECT s.id FROM sessions s JOIN participants pa ON pa.id = s.participant_id");
-    if (!conditions.isEmpty())
-        where.sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    where.sql += QLatin1Char(')');
-    return where;
+    return detail::sessionIdsWhere(selection, table);
 }
 
 Result<void> run(Query &q, const Where &where, const QString &what)
 {
-    for (const QVariant &bind : where.binds)
-        q.raw().addBindValue(bind);
-    return q.exec(what);
+    return detail::runWhere(q, where, what);
 }
 
 // How many rows a read will return, so the list is allocated once: these

@@ -2,6 +2,7 @@
 
 #include "sessions/store/labdatabase.h"
 #include "sessions/store/query.h"
+#include "sessions/store/sessionselectionsql.h"
 
 #include <QVariantList>
 
@@ -9,42 +10,11 @@ namespace devzero::store {
 
 namespace {
 
-// The WHERE clause over sessions `s` joined with participants `pa`, with its
-// binds in order. Built from the fields set, so no NULL-typed parameters
-// reach the driver (PostgreSQL cannot type those).
-struct Where
-{
-    QString sql;
-    QVariantList binds;
-};
+using detail::Where;
 
 Where whereFor(const SessionSelection &selection)
 {
-    QStringList conditions;
-    Where where;
-    if (selection.planId) {
-        conditions << QStringLiteral("s.plan_id = ?");
-        where.binds << *selection.planId;
-    }
-    if (selection.startedFromMs) {
-        conditions << QStringLiteral("s.started_at_ms >= ?");
-        where.binds << *selection.startedFromMs;
-    }
-    if (selection.startedBeforeMs) {
-        conditions << QStringLiteral("s.started_at_ms < ?");
-        where.binds << *selection.startedBeforeMs;
-    }
-    if (!selection.docsRevisionPrefix.isEmpty()) {
-        conditions << QStringLiteral("substr(s.docs_revision, 1, ?) = ?");
-        where.binds << int(selection.docsRevisionPrefix.size()) << selection.docsRevisionPrefix;
-    }
-    if (selection.experience) {
-        conditions << QStringLiteral("pa.experience = ?");
-        where.binds << toString(*selection.experience);
-    }
-    if (!conditions.isEmpty())
-        where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    return where;
+    return detail::sessionsWhere(selection);
 }
 
 const QString kSelectedSessions = QStringLiteral(" FROM sessions s JOIN participants pa ON pa.id = s.participant_id");
@@ -52,9 +22,7 @@ const QString kSelectedSessions = QStringLiteral(" FROM sessions s JOIN particip
 // Prepares `sql`, binds the selection's values, runs it.
 Result<void> run(Query &q, const Where &where, const QString &what)
 {
-    for (const QVariant &bind : where.binds)
-        q.raw().addBindValue(bind);
-    return q.exec(what);
+    return detail::runWhere(q, where, what);
 }
 
 } // namespace
