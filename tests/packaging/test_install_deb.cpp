@@ -2,7 +2,9 @@
 // plugins as well as the linked libraries, every one of them a package
 // installed on this system, and once unpacked into a temporary root the installed
 // `devzero` works (version, demo lab, HTML report) with the source and build
-// trees hidden behind empty mounts and a bare environment.
+// trees hidden behind empty mounts and a bare environment. dpkg itself also
+// installs and removes it in a temporary root with its own empty database,
+// never touching this machine's.
 
 #include "tests/common/testsupport.h"
 #include "tests/packaging/support_process.h"
@@ -14,6 +16,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace devzero::test;
 
@@ -31,14 +35,16 @@ private:
     // The installed program, run with PATH, HOME and nothing else of ours;
     // inside a private mount namespace the checkout and build folder are
     // empty tmpfs mounts, so any file read from them would fail.
-    ToolRun installed(const QStringList &args)
+    ToolRun installed(const QStringList &args) { return installedIn(m_root, args); }
+
+    ToolRun installedIn(const QString &root, const QStringList &args)
     {
         QProcessEnvironment env;
         env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
         env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        const QString program = m_root + QStringLiteral("/usr/bin/devzero");
+        const QString program = root + QStringLiteral("/usr/bin/devzero");
         if (!m_canHide)
             return runTool(program, args, 60'000, env, m_dir.path());
         const QString script = QStringLiteral("mount -t tmpfs none \"$1\" && mount -t tmpfs none \"$2\" && shift 2 && exec \"$@\"");
@@ -119,7 +125,8 @@ private slots:
                               "usr/share/icons/hicolor/scalable/apps/io.devzerolab.DevZeroLab.svg",
                               "usr/share/icons/hicolor/48x48/apps/io.devzerolab.DevZeroLab.png",
                               "usr/share/icons/hicolor/256x256/apps/io.devzerolab.DevZeroLab.png",
-                              "usr/share/man/man1/devzero.1.gz", "usr/share/doc/devzero/copyright"})
+                              "usr/share/man/man1/devzero.1.gz", "usr/share/doc/devzero/copyright",
+                              "usr/share/doc/devzero/README.md"})
             QTest::newRow(p) << QString::fromLatin1(p);
     }
 
@@ -161,6 +168,61 @@ private slots:
         QVERIFY(page.contains("<html"));
         QVERIFY(page.contains("Onboarding onto Paylark"));
         QVERIFY(page.contains("docs/webhooks.md"));
+    }
+
+    // A real `dpkg -i`, as a user's would run (unpack, configure, record
+    // the files), into a root of its own: --root points dpkg's database at
+    // root/var/lib/dpkg, started empty, so the libraries the package depends
+    // on are unknown there and --force-depends lets it configure anyway.
+    void dpkgInstallsAndRemovesInATemporaryRoot()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("dpkg-root"));
+        const QString admin = root + QStringLiteral("/var/lib/dpkg");
+        for (const char *folder : {"updates", "info"})
+            QVERIFY(QDir().mkpath(admin + QLatin1Char('/') + QLatin1String(folder)));
+        for (const char *file : {"status", "available"}) {
+            QFile empty(admin + QLatin1Char('/') + QLatin1String(file));
+            QVERIFY(empty.open(QIODevice::WriteOnly));
+        }
+        auto hostState = [] {
+            return runTool(QStringLiteral("dpkg-query"), {QStringLiteral("-W"), QStringLiteral("-f=${Status} ${Version}"), QStringLiteral("devzero")}).out;
+        };
+        const QByteArray hostBefore = hostState();
+        const QStringList dpkg = {QStringLiteral("--root=") + root, QStringLiteral("--force-depends"), QStringLiteral("--force-not-root"),
+                                  QStringLiteral("--log=/dev/null")};
+
+        const ToolRun install = runTool(QStringLiteral("dpkg"), dpkg + QStringList{QStringLiteral("-i"), m_deb}, 120'000);
+        // dpkg may still want root for parts of an install (chroot for
+        // maintainer scripts, file ownership); only then is its refusal a skip.
+        if (install.exitCode != 0 && ::geteuid() != 0)
+            QSKIP(qPrintable(QStringLiteral("dpkg refused to install into a temporary root as a non-root user: ") + install.describe()));
+        QVERIFY2(install.exitCode == 0, qPrintable(install.describe()));
+
+        // dpkg's database in the temporary root knows the package and its files.
+        const QStringList query = {QStringLiteral("--admindir=") + admin};
+        const ToolRun status = runTool(QStringLiteral("dpkg-query"), query + QStringList{QStringLiteral("-W"),
+                                                                     QStringLiteral("-f=${Status} ${Version}"), QStringLiteral("devzero")});
+        QCOMPARE(status.out, QByteArray("install ok installed " DEVZERO_VERSION));
+        const ToolRun files = runTool(QStringLiteral("dpkg-query"), query + QStringList{QStringLiteral("-L"), QStringLiteral("devzero")});
+        QVERIFY2(files.exitCode == 0, qPrintable(files.describe()));
+        for (const char *path : {"/usr/bin/devzero", "/usr/share/doc/devzero/README.md", "/usr/share/man/man1/devzero.1.gz"})
+            QVERIFY2(files.out.split('\n').contains(QByteArray(path)), path);
+
+        const ToolRun version = installedIn(root, {QStringLiteral("--version")});
+        QVERIFY2(version.exitCode == 0, qPrintable(version.describe()));
+        QCOMPARE(version.out.trimmed(), QByteArray("devzero " DEVZERO_VERSION));
+        const QString lab = m_dir.filePath(QStringLiteral("dpkg-lab/demo.sqlite"));
+        const ToolRun demo = installedIn(root, {QStringLiteral("--lab"), lab, QStringLiteral("demo")});
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.describe()));
+        QVERIFY(demo.out.contains("Demo lab ready"));
+
+        // Removal takes every file it put there.
+        const ToolRun remove = runTool(QStringLiteral("dpkg"), dpkg + QStringList{QStringLiteral("--purge"), QStringLiteral("devzero")}, 120'000);
+        QVERIFY2(remove.exitCode == 0, qPrintable(remove.describe()));
+        QVERIFY(!QFile::exists(root + QStringLiteral("/usr/bin/devzero")));
+        QVERIFY(!QFile::exists(root + QStringLiteral("/usr/share/doc/devzero/README.md")));
+
+        QCOMPARE(hostState(), hostBefore);
     }
 };
 

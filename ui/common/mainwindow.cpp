@@ -11,6 +11,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -20,6 +22,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrl>
 
 namespace devzero::ui {
 
@@ -67,8 +70,45 @@ void MainWindow::createMenus()
     createSessionMenu();
     createReviewMenu();
 
+    createHelpMenu();
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this, &MainWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
     help->addAction(tr("&About Developer Zero Lab"), this, &MainWindow::showAbout);
+}
+
+QString MainWindow::userGuidePath(const QString &applicationDir)
+{
+    // DEVZERO_DOC_RELDIR and DEVZERO_SOURCE_README come from
+    // packaging/CMakeLists.txt, which knows where the README is installed.
+    QStringList candidates = {QDir(applicationDir).filePath(QStringLiteral(DEVZERO_DOC_RELDIR "/README.md"))};
+    candidates << QStringLiteral(DEVZERO_SOURCE_README);
+    for (const QString &candidate : std::as_const(candidates)) {
+        const QFileInfo info(candidate);
+        if (info.isFile())
+            return info.canonicalFilePath();
+    }
+    return {};
+}
+
+void MainWindow::showUserGuide()
+{
+    const QString path = userGuidePath(QCoreApplication::applicationDirPath());
+    if (!path.isEmpty() && QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return;
+    // No guide on disk, or no viewer for it: the man page is always installed with the package.
+    QMessageBox::information(this, tr("User Guide"),
+                             path.isEmpty() ? tr("The user guide is not installed here. Run <b>man devzero</b> in a terminal "
+                                                 "for the commands, or <b>devzero --help</b>.")
+                                            : tr("Could not open the user guide, %1. Open it with a text viewer, or run "
+                                                 "<b>man devzero</b> in a terminal.")
+                                                  .arg(path.toHtmlEscaped()));
 }
 
 // The tester's bench (ui/bench): start a session, or take over one whose

@@ -40,6 +40,13 @@ public:
     ReviewWindow *showReview();
     TriageWindow *showTriage();
 
+    // The user guide (the README): the copy installed beside the program
+    // (<prefix>/bin -> <prefix>/share/doc/devzero/README.md), else the one in
+    // the checkout the program was built from; empty when neither exists.
+    static QString userGuidePath(const QString &applicationDir);
+    // Opens the guide with the desktop's viewer, or says where to read it.
+    void showUserGuide();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -50,6 +57,7 @@ private:
     void createMenus();
     void createSessionMenu();
     void createReviewMenu();
+    void createHelpMenu();
     void showSettings();
     void chooseLab(bool create);
     void showAbout();

@@ -84,6 +84,8 @@ NotesPanel::NotesPanel(QUndoStack *undo, QWidget *parent)
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, count, qOverload<>(&QTimer::start));
     connect(m_filter, &QAbstractItemModel::modelReset, count, qOverload<>(&QTimer::start));
+    // Filters call invalidate(): one layout change, not rows removed.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, count, qOverload<>(&QTimer::start));
 
     m_clearJourney = new QPushButton(tr("Show all journeys"), this);
     m_clearJourney->setVisible(false);
@@ -129,6 +131,7 @@ NotesPanel::NotesPanel(QUndoStack *undo, QWidget *parent)
     layout->addLayout(journeyRow);
     layout->addWidget(m_view, 1);
     layout->addLayout(edits);
+    m_status->setObjectName(QStringLiteral("notesCount"));
     layout->addWidget(m_status);
 }
 
