@@ -229,7 +229,8 @@ Result<LintResult> lintWorkingTree(const QString &path, const QString &configPat
     return result;
 }
 
-Result<LintResult> lintSource(docindex::DocIndex &index, const QString &source, const QString &configPath)
+Result<LintResult> lintSource(docindex::DocIndex &index, const QString &source, const QString &configPath,
+                              const QStringList &extraInternalHosts)
 {
     auto info = index.source(source);
     if (!info)
@@ -278,6 +279,8 @@ Result<LintResult> lintSource(docindex::DocIndex &index, const QString &source, 
             result.config = *config;
         }
     }
+    for (const QString &host : extraInternalHosts)
+        result.config.internalHosts << host.toLower();
     result.warnings << result.config.warnings;
 
     QList<LoadedPage> loaded;

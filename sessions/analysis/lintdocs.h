@@ -53,8 +53,10 @@ struct LintResult
 Result<LintResult> lintWorkingTree(const QString &path, const QString &configPath = {});
 
 // The source's pages at its last indexed revision. `configPath` empty: the
-// `.devzero.yml` of that revision when it has one.
-Result<LintResult> lintSource(docindex::DocIndex &index, const QString &source, const QString &configPath = {});
+// `.devzero.yml` of that revision when it has one. `extraInternalHosts`
+// (the app's settings) are added to the config's internal host patterns.
+Result<LintResult> lintSource(docindex::DocIndex &index, const QString &source, const QString &configPath = {},
+                              const QStringList &extraInternalHosts = {});
 
 // True when a flag at or above `threshold` exists.
 bool hasFlagAtLeast(const QList<Flag> &flags, Severity threshold);

@@ -78,7 +78,8 @@ void refreshStatus(TriageItem &item, const TriageSnapshot &snapshot)
     item.status = store::triageStatus(item.latest, item.present);
 }
 
-Result<TriageSnapshot> loadTriage(const QString &labPath, const QString &indexPath, const QString &source)
+Result<TriageSnapshot> loadTriage(const QString &labPath, const QString &indexPath, const QString &source,
+                                  const QStringList &internalHosts)
 {
     TriageSnapshot snap;
     snap.labPath = labPath;
@@ -104,7 +105,7 @@ Result<TriageSnapshot> loadTriage(const QString &labPath, const QString &indexPa
         snap.commitId = info->commitId;
     }
 
-    Result<analysis::LintResult> lint = analysis::lintSource(**index, snap.source);
+    Result<analysis::LintResult> lint = analysis::lintSource(**index, snap.source, {}, internalHosts);
     if (!lint)
         return lint.error();
     snap.notices += lint->warnings;

@@ -57,7 +57,10 @@ struct TriageSnapshot
 
 // Opens its own connections (call it on any thread). `source` empty: the
 // index's only source. Errors: no docs index or source, an unreadable lab.
-Result<TriageSnapshot> loadTriage(const QString &labPath, const QString &indexPath, const QString &source = {});
+// `internalHosts`: host patterns from the app's settings, added to the docs
+// repository's own (.devzero.yml) for the internal-link rule.
+Result<TriageSnapshot> loadTriage(const QString &labPath, const QString &indexPath, const QString &source = {},
+                                  const QStringList &internalHosts = {});
 
 // Recomputes an item's status from its latest change and present values.
 void refreshStatus(TriageItem &item, const TriageSnapshot &snapshot);

@@ -4,6 +4,7 @@
 #include "sessions/docindex/docindex.h"
 #include "sessions/store/labdatabase.h"
 #include "ui/bench/labpaths.h"
+#include "ui/common/settingsdialog.h"
 #include "ui/triage/pagesourceview.h"
 #include "ui/triage/triagecommands.h"
 #include "ui/triage/triagefiltermodel.h"
@@ -311,8 +312,10 @@ void TriageWindow::reload()
     if (const TriageItem *it = currentItem())
         m_loader->pendingFingerprint = it->fingerprint;
     m_status->setText(tr("Loading flags and evidence..."));
-    m_loader->snapshot.setFuture(QtConcurrent::run([lab = m_labPath, index = m_indexPath, source = m_source] {
-        Result<TriageSnapshot> s = loadTriage(lab, index, source);
+    // Settings > internal host patterns join the docs repository's own.
+    const QStringList internalHosts = AppSettings::load().internalHosts;
+    m_loader->snapshot.setFuture(QtConcurrent::run([lab = m_labPath, index = m_indexPath, source = m_source, internalHosts] {
+        Result<TriageSnapshot> s = loadTriage(lab, index, source, internalHosts);
         return s ? SnapshotLoad{std::move(s.value()), {}} : SnapshotLoad{std::nullopt, s.error().toString()};
     }));
 }
