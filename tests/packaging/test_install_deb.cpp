@@ -47,7 +47,9 @@ private:
         const QString program = root + QStringLiteral("/usr/bin/devzero");
         if (!m_canHide)
             return runTool(program, args, 60'000, env, m_dir.path());
-        const QString script = QStringLiteral("mount -t tmpfs none \"$1\" && mount -t tmpfs none \"$2\" && shift 2 && exec \"$@\"");
+        // The build folder first: it is often inside the checkout (as in CI),
+        // and would no longer exist as a mount point once the checkout is hidden.
+        const QString script = QStringLiteral("mount -t tmpfs none \"$2\" && mount -t tmpfs none \"$1\" && shift 2 && exec \"$@\"");
         return runTool(QStringLiteral("unshare"),
                        m_unshare + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), sourceDir(),
                                                binaryDir(), program}
