@@ -47,7 +47,7 @@ QString mainHelp()
         "  lint-docs [PATH|--source NAME] [--format text|json|sarif] [--fail-on SEVERITY] [--config FILE]\n"
         "\n"
         "Lab:\n"
-        "  lab path | lab check\n"
+        "  lab path | lab check | lab backup PATH\n"
         "  demo [--force] [--seed N]       create a demo lab: Paylark docs, plan, eight sessions\n"
         "\n"
         "Shell capture:\n"
@@ -99,7 +99,10 @@ QString labHelp()
 {
     return QStringLiteral(
         "Usage: devzero lab path     print the lab file in use\n"
-        "       devzero lab check    run SQLite's full integrity check on the lab\n");
+        "       devzero lab check    run SQLite's full integrity check on the lab\n"
+        "       devzero lab backup PATH\n"
+        "                            copy the lab with SQLite's online backup (safe while a\n"
+        "                            session records); PATH must not exist; the copy is checked\n");
 }
 
 } // namespace devzero::cli

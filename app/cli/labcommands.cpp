@@ -1,7 +1,8 @@
-// `devzero lab path|check`.
+// `devzero lab path|check|backup`.
 
 #include "app/cli/clicontext.h"
 #include "app/cli/help.h"
+#include "sessions/store/labbackup.h"
 #include "sessions/store/labdatabase.h"
 
 #include <QJsonArray>
@@ -34,6 +35,27 @@ int runLabCommand(CliContext &ctx, const QStringList &args)
         else
             ctx.out() << ctx.labPath << ": " << (ok ? QStringLiteral("ok") : problems->join(QLatin1Char('\n'))) << Qt::endl;
         return ok ? ExitOk : ExitLab;
+    }
+    if (sub == QLatin1String("backup")) {
+        // SQLite's online backup: safe while a session records.
+        if (args.size() != 2)
+            return ctx.usage(QStringLiteral("lab backup needs one PATH"), labHelp());
+        LabDatabase::Options options;
+        options.create = false;
+        Result<std::unique_ptr<LabDatabase>> lab = LabDatabase::open(ctx.labPath, options);
+        if (!lab)
+            return ctx.fail(ExitLab, lab.error());
+        Result<store::BackupStats> copied = store::backupLab(**lab, args.at(1));
+        if (!copied)
+            return ctx.fail(ExitFailure, copied.error());
+        if (ctx.json)
+            ctx.printJson(QJsonObject{{QStringLiteral("lab"), (*lab)->path()},
+                                      {QStringLiteral("backup"), copied->destination},
+                                      {QStringLiteral("pages"), copied->pages}});
+        else
+            ctx.out() << "backed up " << (*lab)->path() << " to " << copied->destination << " (" << copied->pages
+                      << " pages, integrity ok)" << Qt::endl;
+        return ExitOk;
     }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.out() << labHelp() << Qt::flush;
