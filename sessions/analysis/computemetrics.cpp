@@ -21,32 +21,6 @@ using namespace devzero::store;
 
 namespace {
 
-Result<SessionSelection> selectionFor(const MetricsFilter &filter)
-{
-    SessionSelection selection;
-    if (filter.planId) {
-        if (*filter.planId <= 0)
-            return makeError(QStringLiteral("plan id %1 is not valid: plan ids start at 1").arg(*filter.planId), QStringLiteral("--plan"));
-        selection.planId = filter.planId;
-    }
-    if (filter.since) {
-        if (!filter.since->isValid())
-            return makeError(QStringLiteral("the start date is not a valid date"), QStringLiteral("--since"));
-        selection.startedFromMs = filter.since->startOfDay(Qt::UTC).toMSecsSinceEpoch();
-    }
-    if (filter.until) {
-        if (!filter.until->isValid())
-            return makeError(QStringLiteral("the end date is not a valid date"), QStringLiteral("--until"));
-        selection.startedBeforeMs = filter.until->addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch();
-    }
-    if (filter.since && filter.until && *filter.since > *filter.until)
-        return makeError(QStringLiteral("the start date %1 is after the end date %2: no session can match")
-                             .arg(filter.since->toString(Qt::ISODate), filter.until->toString(Qt::ISODate)),
-                         QStringLiteral("--since"));
-    selection.docsRevisionPrefix = filter.docsRevision.trimmed();
-    selection.experience = filter.experience;
-    return selection;
-}
 
 QString sessionName(const SessionRow &s)
 {
@@ -191,9 +165,36 @@ Result<JourneyMetrics> journeyMetrics(const JourneyTasks &journey, const QList<S
 
 } // namespace
 
+Result<SessionSelection> sessionSelection(const MetricsFilter &filter)
+{
+    SessionSelection selection;
+    if (filter.planId) {
+        if (*filter.planId <= 0)
+            return makeError(QStringLiteral("plan id %1 is not valid: plan ids start at 1").arg(*filter.planId), QStringLiteral("--plan"));
+        selection.planId = filter.planId;
+    }
+    if (filter.since) {
+        if (!filter.since->isValid())
+            return makeError(QStringLiteral("the start date is not a valid date"), QStringLiteral("--since"));
+        selection.startedFromMs = filter.since->startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    }
+    if (filter.until) {
+        if (!filter.until->isValid())
+            return makeError(QStringLiteral("the end date is not a valid date"), QStringLiteral("--until"));
+        selection.startedBeforeMs = filter.until->addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    }
+    if (filter.since && filter.until && *filter.since > *filter.until)
+        return makeError(QStringLiteral("the start date %1 is after the end date %2: no session can match")
+                             .arg(filter.since->toString(Qt::ISODate), filter.until->toString(Qt::ISODate)),
+                         QStringLiteral("--since"));
+    selection.docsRevisionPrefix = filter.docsRevision.trimmed();
+    selection.experience = filter.experience;
+    return selection;
+}
+
 Result<LabMetrics> computeMetrics(LabDatabase &lab, const MetricsFilter &filter)
 {
-    Result<SessionSelection> selection = selectionFor(filter);
+    Result<SessionSelection> selection = sessionSelection(filter);
     if (!selection)
         return selection.error();
     MetricsStore store(lab);

@@ -216,9 +216,6 @@ EvidenceReport computeEvidence(const store::EvidenceRows &rows, const EvidenceIn
 // and computes their evidence.
 Result<EvidenceReport> computeEvidence(LabDatabase &lab, const MetricsFilter &filter, const EvidenceInput &input = {});
 
-// The same session selection computeMetrics uses, or its error.
-Result<store::SessionSelection> sessionSelection(const MetricsFilter &filter);
-
 // A flag's static score when its rule set none: the severity (info 1,
 // warning 2, error 3), halved on generated pages.
 double defaultStaticScore(const Flag &flag);

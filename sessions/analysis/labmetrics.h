@@ -34,6 +34,7 @@
 #include "sessions/analysis/sus.h"
 #include "sessions/analysis/timeontask.h"
 #include "sessions/common/result.h"
+#include "sessions/store/metricsstore.h"
 #include "sessions/store/records.h"
 
 #include <QDate>
@@ -123,5 +124,10 @@ struct LabMetrics
 // writes (a SUS with missing, repeated or out-of-range items), each naming
 // the session.
 Result<LabMetrics> computeMetrics(LabDatabase &lab, const MetricsFilter &filter);
+
+// The sessions a filter selects, as the stores read them (computeMetrics,
+// computeEvidence and the report use the same one), or what is wrong with
+// the filter (the error names the option: --plan, --since, --until).
+Result<store::SessionSelection> sessionSelection(const MetricsFilter &filter);
 
 } // namespace devzero::analysis

@@ -311,24 +311,13 @@ Result<QString> GitRepository::fileId(const QString &commitId, const QString &pa
 
 Result<QByteArray> GitRepository::readFile(const QString &commitId, const QString &path) const
 {
-    auto commit = lookupCommit(m_repo, commitId);
-    if (!commit)
-        return Error{commit.error().message, m_path};
-    git_tree *root = nullptr;
-    if (git_commit_tree(&root, commit->get()) != 0)
-        return makeError(lastGitError(), m_path);
-    TreePtr rootTree(root);
-    git_tree_entry *entry = nullptr;
-    const int rc = git_tree_entry_bypath(&entry, root, path.toUtf8().constData());
-    if (rc == GIT_ENOTFOUND)
+    // A null id: no such file (or not a regular one) at that commit.
+    Result<QString> id = fileId(commitId, path);
+    if (!id)
+        return id.error();
+    if (id->isEmpty())
         return QByteArray();
-    if (rc != 0)
-        return makeError(lastGitError(), path);
-    TreeEntryPtr owned(entry);
-    const git_filemode_t mode = git_tree_entry_filemode(entry);
-    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE)
-        return QByteArray();
-    auto content = readBlob(oidHex(git_tree_entry_id(entry)));
+    auto content = readBlob(*id);
     if (!content)
         return content.error();
     if (content->isNull())
