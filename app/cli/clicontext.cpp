@@ -15,12 +15,19 @@ CliContext::CliContext() : m_out(stdout), m_err(stderr) {}
 
 CliContext::~CliContext() = default;
 
-Result<LabDatabase *> CliContext::lab()
+Result<LabDatabase *> CliContext::lab(LabUse use)
 {
     if (!m_lab) {
-        Result<std::unique_ptr<LabDatabase>> opened = LabDatabase::open(labPath);
-        if (!opened)
+        LabDatabase::Options options;
+        options.create = use == LabUse::Create;
+        Result<std::unique_ptr<LabDatabase>> opened = LabDatabase::open(labPath, options);
+        if (!opened) {
+            if (!options.create && opened.error().message.startsWith(QLatin1String("no lab at this path")))
+                return Error{opened.error().message
+                                 + QStringLiteral("; create one with `devzero plan import FILE` or `devzero demo`, or check --lab"),
+                             opened.error().where};
             return opened.error();
+        }
         m_lab = std::move(opened.value());
     }
     return m_lab.get();

@@ -38,9 +38,13 @@ public:
     bool json = false;        // --json given
     QString program = QStringLiteral("devzero");
 
-    // Opens (creating when missing) the lab; an error is printed and
-    // returned as ExitLab by the caller via fail().
-    Result<LabDatabase *> lab();
+    // Opens the lab; an error is printed and returned as ExitLab by the
+    // caller via fail(). Only commands that put something into a lab (plan
+    // import, session start) create it: any other command on a missing lab
+    // (a typo in --lab, a folder not mounted) says so instead of leaving an
+    // empty lab and its folders behind.
+    enum class LabUse { Existing, Create };
+    Result<LabDatabase *> lab(LabUse use = LabUse::Existing);
 
     // Folder for derived data of this lab (docs clones and index):
     // "<lab dir>/<lab file name without suffix>.data".

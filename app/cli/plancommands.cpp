@@ -159,7 +159,7 @@ ImportedPlan importPlanFile(CliContext &ctx, const QString &path, bool quiet)
             ctx.err() << d.toString(path) << '\n';
         return {0, ctx.fail(ExitFailure, Error{QStringLiteral("the plan has errors; nothing was imported"), path})};
     }
-    Result<LabDatabase *> lab = ctx.lab();
+    Result<LabDatabase *> lab = ctx.lab(CliContext::LabUse::Create);
     if (!lab)
         return {0, ctx.fail(ExitLab, lab.error())};
     Result<store::PlanStore::Imported> imported = store::PlanStore(**lab).importPlan(

@@ -101,7 +101,7 @@ int start(CliContext &ctx, const QStringList &args)
     if (!experience)
         return ctx.usage(QStringLiteral("--experience must be novice, intermediate or expert, not \"%1\"").arg(p.value(QStringLiteral("experience"))), sessionHelp());
 
-    Result<LabDatabase *> lab = ctx.lab();
+    Result<LabDatabase *> lab = ctx.lab(CliContext::LabUse::Create);
     if (!lab)
         return ctx.fail(ExitLab, lab.error());
     const QString planArg = p.value(QStringLiteral("plan"));

@@ -6,9 +6,15 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
+
+#include <sqlite3.h>
+
+#include <cerrno>
 
 namespace devzero {
 
@@ -18,6 +24,57 @@ QAtomicInteger<quint64> connectionCounter;
 
 // SQLite's result code for a file that is not a database (SQLITE_NOTADB).
 const QString kNotADatabase = QStringLiteral("26");
+
+// True when the last failure on this connection was a full disk: SQLITE_FULL
+// (the WAL or the lab could not grow), or an I/O error whose system error is
+// "no space" or "quota exceeded" (e.g. the -shm file could not grow).
+bool diskIsFull(const QSqlDatabase &db, const QSqlError &error)
+{
+    if (error.nativeErrorCode() == QLatin1String("13"))
+        return true;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!connection)
+        return false;
+    const int code = sqlite3_extended_errcode(connection) & 0xff;
+    const int systemError = sqlite3_system_errno(connection);
+    return code == SQLITE_FULL || (code == SQLITE_IOERR && (systemError == ENOSPC || systemError == EDQUOT));
+}
+
+// SQLite rolls a transaction back when its commit finds the disk full, and
+// the connection works again once there is room: say exactly that.
+Error diskFullError(const QString &what, const QString &labPath)
+{
+    return Error{QStringLiteral("cannot save (%1): the disk is full. This entry was not recorded; nothing recorded "
+                                "before it is lost. Free some disk space and try again")
+                     .arg(what),
+                 labPath};
+}
+
+// For a lab that does not exist yet: the nearest existing folder above it
+// must be a folder this user may enter (and, to create, write); else say
+// which one is in the way. A folder we may not enter looks missing to stat,
+// so the walk stops at the first one that exists.
+Result<void> checkFolderOf(const QFileInfo &lab, bool create)
+{
+    QString nearest = lab.absolutePath();
+    while (!QFileInfo::exists(nearest)) {
+        const QString parent = QFileInfo(nearest).absolutePath();
+        if (parent == nearest)
+            break;
+        nearest = parent;
+    }
+    const QFileInfo folder(nearest);
+    if (!folder.isDir())
+        return makeError(QStringLiteral("%1 is a file, not a folder, so it cannot hold a lab").arg(nearest));
+    if (!folder.isExecutable())
+        return makeError(QStringLiteral("permission denied: cannot enter the folder %1").arg(nearest));
+    if (create && !folder.isWritable())
+        return makeError(QStringLiteral("cannot create the lab: no write permission in the folder %1").arg(nearest));
+    return {};
+}
 
 } // namespace
 
@@ -42,11 +99,25 @@ Result<std::unique_ptr<LabDatabase>> LabDatabase::open(const QString &path, cons
         if (!info.isReadable())
             return makeError(QStringLiteral("cannot read the lab file: permission denied"), path);
     } else {
-        if (!options.create)
+        if (Result<void> reachable = checkFolderOf(info, options.create); !reachable)
+            return Error{reachable.error().message, path};
+        if (!options.create) {
+            if (!QFileInfo::exists(info.absolutePath()))
+                return makeError(QStringLiteral("no lab at this path (the folder %1 does not exist)").arg(info.absolutePath()), path);
             return makeError(QStringLiteral("no lab at this path"), path);
+        }
         if (!QDir().mkpath(info.absolutePath()))
             return makeError(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()), path);
     }
+    // A lab this user may not write is opened read-only: reading commands
+    // work, writes fail with readOnlyError() instead of SQLite's "attempt
+    // to write a readonly database" after half a command ran.
+    QString readOnlyReason;
+    if (info.exists() && !info.isWritable())
+        readOnlyReason = QStringLiteral("the lab file is read-only (no write permission)");
+    else if (info.exists() && !QFileInfo(info.absolutePath()).isWritable())
+        readOnlyReason = QStringLiteral("the lab's folder %1 is read-only, and writing needs %2-wal and %2-shm beside the lab")
+                             .arg(info.absolutePath(), info.fileName());
 
     std::unique_ptr<LabDatabase> lab(new LabDatabase);
     lab->m_path = info.absoluteFilePath();
@@ -54,8 +125,23 @@ Result<std::unique_ptr<LabDatabase>> LabDatabase::open(const QString &path, cons
     lab->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lab->m_connectionName);
     if (!lab->m_db.isValid())
         return makeError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), path);
-    lab->m_db.setDatabaseName(lab->m_path);
-    lab->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    lab->m_readOnlyReason = readOnlyReason;
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+    if (readOnlyReason.isEmpty()) {
+        lab->m_db.setDatabaseName(lab->m_path);
+    } else if (QFileInfo(lab->m_path + QStringLiteral("-wal")).size() > 0) {
+        // A writer is active (or crashed): read through its WAL, which works
+        // when its -shm is there and readable; otherwise SQLite says why.
+        lab->m_db.setDatabaseName(lab->m_path);
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    } else {
+        // A WAL lab cannot be read by a read-only connection that may not
+        // create -shm; with no WAL to merge, the file alone is the whole lab.
+        lab->m_db.setDatabaseName(QUrl::fromLocalFile(lab->m_path).toString(QUrl::FullyEncoded)
+                                  + QStringLiteral("?mode=ro&immutable=1"));
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+    }
+    lab->m_db.setConnectOptions(connectOptions);
     if (!lab->m_db.open())
         return makeError(QStringLiteral("cannot open the lab: %1").arg(lab->m_db.lastError().text()), path);
 
@@ -134,6 +220,16 @@ Result<void> LabDatabase::configure(const Options &options)
                              m_path);
     }
 
+    if (isReadOnly()) {
+        if (version < latestSchemaVersion())
+            return makeError(QStringLiteral("this lab has schema %1 and must be upgraded to schema %2 before use, but %3; "
+                                            "it was left unchanged")
+                                 .arg(version)
+                                 .arg(latestSchemaVersion())
+                                 .arg(m_readOnlyReason),
+                             m_path);
+        return {};
+    }
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next())
         return Error{queryError(q, QStringLiteral("switching to WAL")).message, m_path};
     if (q.value(0).toString().compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
@@ -155,18 +251,30 @@ int LabDatabase::schemaVersion() const
     return -1;
 }
 
+Error LabDatabase::readOnlyError(const QString &what) const
+{
+    return Error{QStringLiteral("cannot save (%1): %2; nothing was changed").arg(what, m_readOnlyReason), m_path};
+}
+
 Result<void> LabDatabase::write(const std::function<Result<void>()> &fn, const QString &what)
 {
+    if (isReadOnly())
+        return readOnlyError(what);
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (diskIsFull(m_db, q.lastError()))
+            return diskFullError(what, m_path);
         return Error{queryError(q, what).message, m_path};
+    }
     Result<void> result = fn();
     if (!result) {
+        // Checked before ROLLBACK, which resets the connection's last error.
+        const bool full = diskIsFull(m_db, QSqlError());
         q.exec(QStringLiteral("ROLLBACK"));
-        return result;
+        return full ? diskFullError(what, m_path) : result;
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        Error error{queryError(q, what).message, m_path};
+        Error error = diskIsFull(m_db, q.lastError()) ? diskFullError(what, m_path) : Error{queryError(q, what).message, m_path};
         q.exec(QStringLiteral("ROLLBACK"));
         return error;
     }
@@ -224,6 +332,8 @@ Result<QString> LabDatabase::meta(const QString &key)
 
 Result<void> LabDatabase::setMeta(const QString &key, const QString &value)
 {
+    if (isReadOnly())
+        return readOnlyError(QStringLiteral("setting %1").arg(key));
     QSqlQuery q(m_db);
     if (value.isNull()) {
         q.prepare(QStringLiteral("DELETE FROM lab_meta WHERE key = ?"));

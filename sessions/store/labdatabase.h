@@ -35,6 +35,11 @@ public:
     QString path() const { return m_path; }
     QSqlDatabase &db() { return m_db; }
 
+    // True when this user may not write the lab (file or folder read-only):
+    // it is opened read-only, and write()/setMeta() fail with a message
+    // naming the file and why.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+
     int schemaVersion() const;
     static int latestSchemaVersion();
 
@@ -56,9 +61,11 @@ private:
     LabDatabase() = default;
     Result<void> configure(const Options &options);
     Result<void> migrate();
+    Error readOnlyError(const QString &what) const;
 
     QString m_path;
     QString m_connectionName;
+    QString m_readOnlyReason; // empty when writable
     QSqlDatabase m_db;
 };
 

@@ -476,13 +476,15 @@ void CliEndToEnd::labComesFromTheEnvironment()
     QCOMPARE(list.json().array().size(), 1);
     QCOMPARE(list.json().array().at(0)[QStringLiteral("notes")].toInt(), 1);
 
-    // --lab wins over DEVZERO_LAB.
+    // --lab wins over DEVZERO_LAB: the missing lab it names is reported
+    // (listing never creates a lab), not the one DEVZERO_LAB names.
     DevzeroCli both = envCli;
     both.setLab(labPath());
     const CliRun other = both.run(args({"session", "list", "--json"}));
-    DEVZERO_EXPECT_EXIT(other, 0);
-    QCOMPARE(other.json().array().size(), 0);
-    QVERIFY(QFile::exists(labPath()));
+    DEVZERO_EXPECT_EXIT(other, 3);
+    QVERIFY2(other.stderrText().contains(labPath()) && other.stderrText().contains(QStringLiteral("no lab at this path")),
+             qPrintable(other.describe()));
+    QVERIFY(!QFile::exists(labPath()));
 }
 
 void CliEndToEnd::jsonOutputsParse_data()

@@ -91,22 +91,8 @@ private slots:
         spec.subdir = QStringLiteral("docs");
         QVERIFY((*index)->addSource(spec).ok());
 
-        auto lab = LabDatabase::open(m_labPath);
-        QVERIFY(lab.ok());
-        const plan::ParseResult parsed = plan::parsePlan(test::kBenchPlan);
-        QVERIFY(parsed.ok());
-        auto imported = store::PlanStore(**lab).importPlan(*parsed.plan, test::kBenchPlan, {}, 0);
-        QVERIFY(imported.ok());
-        capture::SessionEngine engine(**lab);
-        capture::StartRequest request;
-        request.planId = imported->planId;
-        request.pseudonym = QStringLiteral("dz-12");
-        request.consent = true;
-        request.docsRevision = commit;
-        request.ownedByThisProcess = true;
-        auto session = engine.start(request);
-        QVERIFY(session.ok());
-        m_sessionId = session->id;
+        m_sessionId = test::startBenchPlanSession(m_labPath, QStringLiteral("dz-12"), commit);
+        QVERIFY(m_sessionId > 0);
     }
 
     void benchFitsItsText()

@@ -4,6 +4,10 @@
 // built with libgit2 (Quillstack, a made-up platform written for these
 // tests), screenshots, and waiting for worker threads.
 
+#include "sessions/capture/sessionengine.h"
+#include "sessions/plan/plan.h"
+#include "sessions/store/labdatabase.h"
+#include "sessions/store/planstore.h"
 #include "tests/common/testsupport.h"
 #include "tests/docindex/fixturerepo.h"
 
@@ -48,6 +52,28 @@ inline QString writeBenchPlan(const QString &dir)
         return {};
     file.write(kBenchPlan);
     return path;
+}
+
+// Imports the bench plan into the lab and starts a session of it owned by
+// this process, as the wizard does; the session id, or 0.
+inline qint64 startBenchPlanSession(const QString &labPath, const QString &pseudonym, const QString &docsRevision = {})
+{
+    auto lab = LabDatabase::open(labPath);
+    const plan::ParseResult parsed = plan::parsePlan(kBenchPlan);
+    if (!lab || !parsed.ok())
+        return 0;
+    auto imported = store::PlanStore(**lab).importPlan(*parsed.plan, kBenchPlan, {}, 0);
+    if (!imported)
+        return 0;
+    capture::SessionEngine engine(**lab);
+    capture::StartRequest request;
+    request.planId = imported->planId;
+    request.pseudonym = pseudonym;
+    request.consent = true;
+    request.docsRevision = docsRevision;
+    request.ownedByThisProcess = true;
+    auto session = engine.start(request);
+    return session ? session->id : 0;
 }
 
 inline QByteArray pngBytes(int width, int height, QColor color)

@@ -115,6 +115,16 @@ BenchWindow::BenchWindow(std::unique_ptr<BenchSession> session, const std::optio
     auto *noteLayout = new QVBoxLayout(noteFrame);
     noteLayout->setContentsMargins(10, 6, 10, 6);
     noteLayout->addWidget(m_notes);
+    // Why the last thing was not recorded (a full disk, a read-only lab), in
+    // full and until something is recorded again: the status bar cuts it off.
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("benchProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setStyleSheet(QStringLiteral("color: #a11;"));
+    m_problem->hide();
+    noteLayout->addWidget(m_problem);
 
     // Header: who and what, stay on top, help.
     m_title = new QLabel(tr("<b>%1</b> \u00b7 %2").arg(s->session().pseudonym.toHtmlEscaped(), s->session().planTitle.toHtmlEscaped()), this);
@@ -159,9 +169,14 @@ BenchWindow::BenchWindow(std::unique_ptr<BenchSession> session, const std::optio
 
     connect(s, &BenchSession::taskEnded, this,
             [this](qint64 attempt, store::Outcome outcome, const QString &title) { onTaskEnded(attempt, int(outcome), title); });
-    connect(s, &BenchSession::recorded, this, [this](const QString &what) { statusBar()->showMessage(what, 4000); });
+    connect(s, &BenchSession::recorded, this, [this](const QString &what) {
+        m_problem->hide();
+        statusBar()->showMessage(what, 4000);
+    });
     connect(s, &BenchSession::problem, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Not recorded: %1").arg(message), 10000);
+        m_problem->setText(tr("Not recorded: %1").arg(message));
+        m_problem->show();
+        statusBar()->showMessage(tr("Not recorded: see the message above"), 10000);
     });
     connect(m_seq, &SeqQuestion::answered, this, [this](int value) {
         if (m_session->answerSeq(m_seqAttempt, value))

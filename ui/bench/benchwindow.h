@@ -78,6 +78,7 @@ private:
     ThankYouPage *m_thanks = nullptr;
     ShortcutsOverlay *m_overlay = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_problem = nullptr;
     QWidget *m_noteFrame = nullptr;
     QAction *m_onTop = nullptr;
     QList<QPair<QString, QAction *>> m_helpActions; // group title, action
