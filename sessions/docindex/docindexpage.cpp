@@ -273,8 +273,14 @@ Result<QByteArray> DocIndex::readPageBlob(const QString &pagePath, const QString
     if (!repo)
         return repo.error();
     auto bytes = (*repo)->readBlob(ref->blobId);
-    if (!bytes)
-        return Error{bytes.error().message, ref->source.name + QLatin1Char(':') + ref->path};
+    if (!bytes) {
+        // The index keeps a page's outline, the repository its bytes: after a
+        // force-push and a gc the old bytes are gone. Say so, with where.
+        return Error{QStringLiteral("the bytes of this page at %1 are no longer in the repository %2 (history rewritten "
+                                    "and garbage-collected?); its outline is still in the index (%3)")
+                         .arg(ref->commitId.left(12), ref->source.localPath, bytes.error().message),
+                     ref->source.name + QLatin1Char(':') + ref->path};
+    }
     return bytes;
 }
 

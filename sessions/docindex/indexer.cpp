@@ -124,8 +124,9 @@ Result<IndexStats> Indexer::run(const QString &commitId)
     const qint64 seq = previousSeq + 1;
     const bool incremental = !m_row.commitId.isEmpty() && m_repo.commit(m_row.commitId).ok();
     if (!incremental && previousSeq > 0) {
-        stats.notes << QStringLiteral("previous commit %1 is no longer in the repository: full re-index")
-                           .arg(m_row.commitId.left(12));
+        stats.notes << QStringLiteral("previous commit %1 is no longer in the repository (history rewritten and "
+                                      "garbage-collected?): full re-index of %2; pages of earlier revisions stay in the index")
+                           .arg(m_row.commitId.left(12), commitId.left(12));
         if (auto closed = closeCurrentPages(previousSeq); !closed)
             return closed.error();
     }
@@ -187,6 +188,11 @@ Result<IndexStats> Indexer::run(const QString &commitId)
     // new commits are walked when the old tip is in the new history; after
     // a history rewrite every page's authors are found again.
     const bool linear = incremental && m_repo.isAncestor(m_row.commitId, commitId);
+    if (incremental && !linear) {
+        stats.notes << QStringLiteral("history rewritten: previous commit %1 is not an ancestor of %2 (force-push?); "
+                                      "last authors are found again from the new history")
+                           .arg(m_row.commitId.left(12), commitId.left(12));
+    }
     QSet<QString> pagePaths;
     if (incremental && !linear) {
         auto unchanged = currentPagePaths(); // changed pages' spans are closed by now
