@@ -1,5 +1,6 @@
 #include "sessions/capture/redactor.h"
 
+#include "sessions/capture/redactionrules.h"
 #include "sessions/common/logging.h"
 
 #include <QRegularExpression>
@@ -11,18 +12,11 @@
 
 namespace devzero::capture {
 
+using detail::RuleSpec;
+using detail::Span;
+using detail::SpanFn;
+
 namespace {
-
-struct Span
-{
-    qsizetype start = 0;
-    qsizetype end = 0;
-};
-
-// Decides where the secret is inside one regex match, or that this match is
-// not a secret after all (std::nullopt). Rules without one redact the
-// "secret" group, or the whole match when there is no such group.
-using SpanFn = std::optional<Span> (*)(const QString &text, const QRegularExpressionMatch &m);
 
 struct CompiledRule
 {
@@ -193,7 +187,11 @@ bool allowsPathValue(QStringView key)
     return joined.contains(QStringLiteral("CREDENTIAL")) || joined.contains(QStringLiteral("PRIVATE"));
 }
 
-// --- span functions -----------------------------------------------------------
+} // namespace
+
+// --- span functions (the table in redactionrules.cpp names them) ---------------
+
+namespace detail {
 
 // A PEM block: the header, its base64 body and, when the body runs straight
 // into it, the END line. A key cut off before END still loses its body.
@@ -241,6 +239,16 @@ std::optional<Span> bearerSpan(const QString &, const QRegularExpressionMatch &m
     return secretSpan(m);
 }
 
+// A vendor prefix followed by a long run (sk-...) counts only with a digit in
+// it, so a long kebab-case name that happens to start the same way stays.
+std::optional<Span> withDigitSpan(const QString &text, const QRegularExpressionMatch &m)
+{
+    const QStringView found = QStringView(text).mid(m.capturedStart(), m.capturedLength());
+    if (!std::any_of(found.begin(), found.end(), [](QChar c) { return c.isDigit(); }))
+        return std::nullopt;
+    return Span{m.capturedStart(), m.capturedEnd()};
+}
+
 // The word after the match (`docker login ... -p X`).
 std::optional<Span> valueAfterSpan(const QString &text, const QRegularExpressionMatch &m)
 {
@@ -256,7 +264,10 @@ std::optional<Span> userPasswordSpan(const QString &text, const QRegularExpressi
     const auto v = valueAt(text, m.capturedEnd(), u";|&");
     if (!v)
         return std::nullopt;
-    const qsizetype colon = viewOf(text, v->span).indexOf(u':');
+    const QStringView value = viewOf(text, v->span);
+    // A user already redacted (`-u [REDACTED:stripe-key]:`): the marker's own colon is not the separator.
+    const qsizetype from = isMarker(value) ? std::max<qsizetype>(0, value.indexOf(u']')) : 0;
+    const qsizetype colon = value.indexOf(u':', from);
     if (colon < 0 || v->span.start + colon + 1 >= v->span.end)
         return std::nullopt;
     return Span{v->span.start + colon + 1, v->span.end};
@@ -377,6 +388,8 @@ std::optional<Span> connectionStringSpan(const QString &text, const QRegularExpr
 std::optional<Span> configSetSpan(const QString &text, const QRegularExpressionMatch &m)
 {
     const QStringView key = QStringView(text).mid(m.capturedStart(u"key"), m.capturedLength(u"key"));
+    if (key.contains(u"[REDACTED:")) // a marker's rule name is not the setting's name
+        return std::nullopt;
     const qsizetype cut = std::max({key.lastIndexOf(u'/'), key.lastIndexOf(u':'), key.lastIndexOf(u'.')});
     if (!isSecretName(key.mid(cut + 1)))
         return std::nullopt;
@@ -395,102 +408,7 @@ std::optional<Span> secretLiteralSpan(const QString &text, const QRegularExpress
     return valueAfterSpan(text, m);
 }
 
-// --- the table ------------------------------------------------------------------
-
-struct RuleSpec
-{
-    const char16_t *id;
-    const char16_t *description;
-    const char16_t *pattern;
-    bool caseInsensitive;
-    SpanFn span;
-};
-
-// Specific formats first: when two rules find the same secret the earlier
-// rule names it. UUID = the 8-4-4-4-12 hex layout.
-#define DZ_UUID u"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
-const RuleSpec kRules[] = {
-    {u"private-key", u"PEM private key block (RSA, EC, OpenSSH, PGP), BEGIN through END",
-     u"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----", false, privateKeySpan},
-    {u"jwt", u"JSON Web Token (eyJ...eyJ...signature)",
-     u"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}+\\.eyJ[A-Za-z0-9_-]{5,}+\\.[A-Za-z0-9_-]*+", false, nullptr},
-    {u"aws-access-key-id", u"AWS access key id (AKIA..., ASIA...)",
-     u"(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])", false, nullptr},
-    {u"aws-secret-access-key", u"AWS secret access key after aws_secret_access_key / SecretAccessKey",
-     u"(?<![A-Za-z0-9])(?:aws_?)?secret_?access_?key[\"']?[ \\t]*+[:=]?[ \\t]*+[\"']?"
-     u"(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-     true, nullptr},
-    {u"github-token", u"GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
-     u"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}+|github_pat_[A-Za-z0-9_]{22,}+)", false, nullptr},
-    {u"gitlab-token", u"GitLab token (glpat-, glptt-, gldt-, glrt-)",
-     u"(?<![A-Za-z0-9_-])gl(?:pat|ptt|dt|rt)-[A-Za-z0-9_-]{20,}+", false, nullptr},
-    {u"slack-token", u"Slack token (xoxb-, xoxp-, xoxa-, xapp- ...)",
-     u"(?<![A-Za-z0-9_-])(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}+", false, nullptr},
-    {u"slack-webhook", u"Slack incoming webhook URL (the path after hooks.slack.com)",
-     u"https://hooks\\.slack\\.com/(?:services|workflows|triggers)/(?<secret>[A-Za-z0-9_/-]{8,}+)", false,
-     nullptr},
-    {u"stripe-key", u"Stripe secret or restricted key (sk_live_, sk_test_, rk_...) and webhook secret",
-     u"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}+|whsec_[A-Za-z0-9+/=]{20,}+)", false,
-     nullptr},
-    {u"google-api-key", u"Google API key (AIza...), OAuth client secret (GOCSPX-) or access token (ya29.)",
-     u"(?<![A-Za-z0-9_-])(?:AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])|GOCSPX-[A-Za-z0-9_-]{24,}+"
-     u"|ya29\\.[A-Za-z0-9_-]{20,}+)",
-     false, nullptr},
-    {u"npm-token", u"npm access token (npm_...)", u"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])", false,
-     nullptr},
-    {u"sendgrid-key", u"SendGrid API key (SG.xxx.yyy)",
-     u"(?<![A-Za-z0-9_.-])SG\\.[A-Za-z0-9_-]{16,}+\\.[A-Za-z0-9_-]{16,}+", false, nullptr},
-    {u"twilio-api-key", u"Twilio API key (SK + 32 hex digits)", u"(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])",
-     false, nullptr},
-    {u"heroku-api-key", u"Heroku API key: a UUID after HEROKU_API_KEY, or an HRKU- token",
-     u"(?|(?<![A-Za-z0-9])heroku[_-]?api[_-]?key[\"']?[ \\t]*+[:=][ \\t]*+[\"']?(?<secret>" DZ_UUID u")"
-     u"|(?<![A-Za-z0-9_-])(?<secret>HRKU-[A-Za-z0-9_-]{20,}+))",
-     true, nullptr},
-    {u"azure-storage-key", u"Azure storage / service bus key (AccountKey=, SharedAccessKey=)",
-     u"(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)[ \\t]*+=[ \\t]*+(?<secret>[A-Za-z0-9+/]{20,}+={0,2}+)", true,
-     nullptr},
-    {u"azure-sas-signature", u"Azure shared access signature in a URL query (sig=)",
-     u"[?&]sig=(?<secret>[A-Za-z0-9%+/=]{16,}+)", false, nullptr},
-    {u"url-password", u"password in a URL or connection URI (scheme://user:password@host)",
-     u"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}+://[^\\s/?#@:\"'<>]*+:(?<secret>[^\\s/?#\"'<>]+)@", false,
-     nullptr},
-    {u"connection-string-password", u"Password=/Pwd= inside an ADO-style connection string (up to ';')",
-     u"(?<=;)[ \\t]*+(?:password|pwd)[ \\t]*+=[ \\t]*+(?<secret>[^;\\r\\n\"']++)", true, connectionStringSpan},
-    {u"authorization-header", u"Authorization header credentials; the scheme (Bearer, Basic ...) stays",
-     u"(?<![A-Za-z0-9_-])(?:proxy-)?authorization[\"']?[ \\t]*+[:=][ \\t]*+[\"']?"
-     u"(?:(?:bearer|basic|token|bot|negotiate|ntlm|apikey|sso-key)[ \\t]++)?(?<secret>[^\\s\"'`,;]++)",
-     true, authorizationSpan},
-    {u"bearer-token", u"a token after the word Bearer (16+ token characters with a digit)",
-     u"(?<![A-Za-z0-9_-])bearer[ \\t]++(?<secret>[A-Za-z0-9._~+/-]{16,}+=*+)", true, bearerSpan},
-    {u"registry-login-password", u"-p PASSWORD of docker/podman/nerdctl/buildah/skopeo/oras/helm registry login",
-     u"(?<![A-Za-z0-9_-])(?:docker|podman|nerdctl|buildah|skopeo|oras|helm[ \\t]++registry)[ \\t]++login"
-     u"(?![A-Za-z0-9_-])[^\\r\\n]{0,1000}?[ \\t]-p(?:[ \\t]++|=)",
-     false, valueAfterSpan},
-    {u"cli-user-password", u"the password of curl -u/--user/-U/--proxy-user and HTTPie -a/--auth user:password",
-     u"(?<![A-Za-z0-9_-])(?:curl(?![A-Za-z0-9_-])[^\\r\\n]{0,2000}?[ \\t]"
-     u"(?:--(?:proxy-)?user(?:[ \\t]++|=)|-[uU][ \\t]*+)"
-     u"|(?:https?|xhs?)(?=[ \\t])[^\\r\\n]{0,2000}?[ \\t](?:--auth(?:[ \\t]++|=)|-a[ \\t]*+))",
-     false, userPasswordSpan},
-    {u"cookie-header", u"the value of a Cookie or Set-Cookie header (session credentials)",
-     u"(?<![A-Za-z0-9_-])(?:set-)?cookie[\"']?[ \\t]*+:[ \\t]*+[\"']?(?<secret>[^\\r\\n\"']++)", true, nullptr},
-    {u"config-set-secret", u"value of npm/yarn/pnpm config set and aws configure set for a secret-named setting",
-     u"(?<![A-Za-z0-9_-])(?:(?:npm|yarn|pnpm)[ \\t]++config|aws[ \\t]++configure)[ \\t]++set[ \\t]++"
-     u"(?<key>[^\\s=]{1,200}+)(?:[ \\t]++|=)",
-     false, configSetSpan},
-    {u"secret-literal", u"values put into a secret: kubectl --from-literal=KEY=VALUE, gh secret set --body VALUE",
-     u"(?<![A-Za-z0-9_-])(?:--from-literal(?:[ \\t]++|=)[\"']?[A-Za-z0-9_.-]{1,253}+="
-     u"|gh[ \\t]++secret[ \\t]++set(?![A-Za-z0-9_-])[^\\r\\n]{0,500}?[ \\t](?:--body|-b)(?:[ \\t]++|=))",
-     false, secretLiteralSpan},
-    {u"secret-flag", u"value of --password, --token, --secret, --api-key ... (one or two dashes)",
-     u"(?<![A-Za-z0-9_-])--?(?<name>[A-Za-z][A-Za-z0-9_-]{0,47}+)(?<sep>=|[ \\t]++)", false, secretFlagSpan},
-    {u"secret-assignment", u"NAME=value / name: value where the name says secret (TOKEN, PASSWORD, API_KEY ...)",
-     u"(?<![A-Za-z0-9_.$-])(?<q>[\"']?)(?<key>[A-Za-z_][A-Za-z0-9_.-]{0,63}+)\\k<q>(?<pre>[ \\t]*+)"
-     u"(?<sep>=>|[:=])(?![=:])(?<post>[ \\t]*+)",
-     false, assignmentSpan},
-};
-#undef DZ_UUID
-
-} // namespace
+} // namespace detail
 
 class Redactor::Private
 {
@@ -502,7 +420,7 @@ public:
 Redactor::Redactor()
 {
     auto p = std::make_unique<Private>();
-    for (const RuleSpec &spec : kRules) {
+    for (const RuleSpec &spec : detail::redactionRuleSpecs()) {
         QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption;
         if (spec.caseInsensitive)
             options |= QRegularExpression::CaseInsensitiveOption;
@@ -584,6 +502,15 @@ static QList<Redactor::Finding> findIn(const Redactor::Private &p, const QString
                                    [](qsizetype pos, const Span &mk) { return pos < mk.start; });
         return it != markers.begin() && std::prev(it)->end >= s.end;
     };
+    // A match that begins inside a marker or right after one: the patterns'
+    // lookbehinds saw the secret's last character there before it was
+    // replaced, and must not see the marker's ']' instead (idempotence:
+    // redacting twice gives the first result).
+    const auto startsAtMarker = [&markers](qsizetype pos) {
+        auto it = std::upper_bound(markers.begin(), markers.end(), pos,
+                                   [](qsizetype at, const Span &mk) { return at < mk.start; });
+        return it != markers.begin() && pos <= std::prev(it)->end;
+    };
 
     std::vector<Hit> hits;
     for (qsizetype r = 0; r < qsizetype(p.rules.size()); ++r) {
@@ -599,7 +526,7 @@ static QList<Redactor::Finding> findIn(const Redactor::Private &p, const QString
                 span = secretSpan(m);
             else
                 span = Span{m.capturedStart(), m.capturedEnd()};
-            if (span && span->end > span->start && !insideMarker(*span)) {
+            if (span && span->end > span->start && !insideMarker(*span) && !startsAtMarker(m.capturedStart())) {
                 hits.push_back({span->start, span->end, r});
                 offset = std::max(span->end, m.capturedEnd());
             } else {

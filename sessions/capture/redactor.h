@@ -9,8 +9,11 @@
 // Precision over recall where the two collide, because over-redaction hides
 // the evidence the lab exists to collect. The choices, in one place:
 // - Prefixed vendor tokens (ghp_, glpat-, xoxb-, sk_live_, AIza, npm_, SG.,
-//   AKIA/ASIA, JWTs, PEM private keys) are redacted wherever they appear.
-//   Public values are not: Stripe pk_ keys, PEM public keys, ssh-rsa lines.
+//   AKIA/ASIA, sk-ant-, sk-proj-, pypi-, dckr_pat_, hvs., dop_v1_, shpat_,
+//   JWTs, PEM private keys and their base64 ...) are redacted wherever they
+//   appear; the table is in redactionrules.cpp, one example of each format in
+//   tests/fixtures/secrets/secrets.tsv. Public values are not: Stripe pk_
+//   keys, PEM public keys and certificates, ssh-rsa lines, AWS account ids.
 // - Key/value pairs are redacted when the KEY names a secret: it contains
 //   TOKEN, SECRET, PASSWORD, PASSWD, PASSPHRASE, API_KEY, APIKEY, PRIVATE_KEY,
 //   CREDENTIAL, ACCOUNT_KEY, SIGNING_KEY or ENCRYPTION_KEY (case, '-', '.'

@@ -76,6 +76,9 @@ report::ReportOptions fixedOptions();
 // output compares across runs.
 QString normaliseUuids(QString text, const QStringList &uuids);
 
+// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
+QList<QStringList> parseCsv(const QString &text);
+
 } // namespace devzero::test
 
 #define REQUIRE_OK(result) QVERIFY2((result).ok(), qPrintable((result).ok() ? QString() : (result).error().toString()))

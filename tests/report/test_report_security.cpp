@@ -207,43 +207,6 @@ QList<analysis::Flag> hostileFlags(const QStringList &hostile)
     return flags;
 }
 
-// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += c;
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"' && field.isEmpty()) {
-            quoted = true;
-        } else if (c == u',') {
-            row << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        rows << (row << field);
-    return rows;
-}
 
 // No list cut: every hostile page, flag and search is in the HTML.
 ReportLimits everything()
@@ -483,7 +446,7 @@ private slots:
         QSet<QString> guarded;
         int fields = 0;
         for (const CsvFile &f : renderCsv(*m_model)) {
-            const QList<QStringList> rows = parseCsv(QString::fromUtf8(f.content));
+            const QList<QStringList> rows = test::parseCsv(QString::fromUtf8(f.content));
             QVERIFY2(rows.size() > 1, qPrintable(f.name));
             for (const QStringList &row : rows) {
                 for (const QString &field : row) {
