@@ -25,10 +25,16 @@ function(devzero_add_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
+  set(env "QT_QPA_PLATFORM=offscreen;DEVZERO_SOURCE_DIR=${PROJECT_SOURCE_DIR};DEVZERO_BINARY_DIR=${PROJECT_BINARY_DIR};DEVZERO_EXECUTABLE=$<TARGET_FILE:devzero>;QT_LOGGING_RULES=devzero.*.debug=false;XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-config")
+  if(DEVZERO_SANITIZE)
+    # Children (devzero, recorders) inherit these, so their reports fail the test too.
+    list(APPEND env ${DEVZERO_SANITIZER_ENV})
+    math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * 3")
+  endif()
   set_tests_properties(${name} PROPERTIES
     TIMEOUT ${ARG_TIMEOUT}
     LABELS "${ARG_LABELS}"
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;DEVZERO_SOURCE_DIR=${PROJECT_SOURCE_DIR};DEVZERO_BINARY_DIR=${PROJECT_BINARY_DIR};DEVZERO_EXECUTABLE=$<TARGET_FILE:devzero>;QT_LOGGING_RULES=devzero.*.debug=false;XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-config")
+    ENVIRONMENT "${env}")
 endfunction()
 
 # devzero_add_test_folder(LIBS ... [LABELS ...])
