@@ -497,10 +497,13 @@ static QList<Redactor::Finding> findIn(const Redactor::Private &p, const QString
         markers.push_back({m.capturedStart(), m.capturedEnd()});
         offset = m.capturedEnd();
     }
-    const auto insideMarker = [&markers](Span s) {
+    // A span that touches a marker at all: inside it (already redacted), or
+    // reaching into it, which only a value swallowing the marker's own
+    // text does (first passes merge their hits, so they never overlap).
+    const auto touchesMarker = [&markers](Span s) {
         auto it = std::upper_bound(markers.begin(), markers.end(), s.start,
-                                   [](qsizetype pos, const Span &mk) { return pos < mk.start; });
-        return it != markers.begin() && std::prev(it)->end >= s.end;
+                                   [](qsizetype pos, const Span &mk) { return pos < mk.end; });
+        return it != markers.end() && it->start < s.end;
     };
     // A match that begins inside a marker or right after one: the patterns'
     // lookbehinds saw the secret's last character there before it was
@@ -526,7 +529,7 @@ static QList<Redactor::Finding> findIn(const Redactor::Private &p, const QString
                 span = secretSpan(m);
             else
                 span = Span{m.capturedStart(), m.capturedEnd()};
-            if (span && span->end > span->start && !insideMarker(*span) && !startsAtMarker(m.capturedStart())) {
+            if (span && span->end > span->start && !touchesMarker(*span) && !startsAtMarker(m.capturedStart())) {
                 hits.push_back({span->start, span->end, r});
                 offset = std::max(span->end, m.capturedEnd());
             } else {
@@ -565,19 +568,26 @@ QList<Redactor::Finding> Redactor::find(const QString &text) const
 
 QString Redactor::redact(const QString &text) const
 {
-    const QString valid = validUtf16(text);
-    const QList<Finding> findings = findIn(*d, valid);
-    if (findings.isEmpty())
-        return valid;
-    QString out;
-    out.reserve(valid.size());
-    qsizetype pos = 0;
-    for (const Finding &f : findings) {
-        out += QStringView(valid).mid(pos, f.start - pos);
-        out += redactionMarker(f.ruleId);
-        pos = f.start + f.length;
+    // Until nothing is left to find: a marker can complete a pattern that
+    // the secret it replaced did not (a value now followed by "]", a key
+    // now next to a value), and redacting once more must change nothing.
+    // Almost every text needs one pass and a check; four is plenty.
+    QString out = validUtf16(text);
+    for (int pass = 0; pass < 4; ++pass) {
+        const QList<Finding> findings = findIn(*d, out);
+        if (findings.isEmpty())
+            break;
+        QString next;
+        next.reserve(out.size());
+        qsizetype pos = 0;
+        for (const Finding &f : findings) {
+            next += QStringView(out).mid(pos, f.start - pos);
+            next += redactionMarker(f.ruleId);
+            pos = f.start + f.length;
+        }
+        next += QStringView(out).mid(pos);
+        out = std::move(next);
     }
-    out += QStringView(valid).mid(pos);
     return out;
 }
 
