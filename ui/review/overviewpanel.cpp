@@ -109,7 +109,10 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     auto *chart = new QChart;
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
+    // setChart() releases the view's default chart without deleting it.
+    QChart *defaultChart = m_chartView->chart();
     m_chartView->setChart(chart);
+    delete defaultChart;
 
     auto heading = [this](const QString &text) {
         auto *l = new QLabel(QStringLiteral("<b>%1</b>").arg(text), this);
@@ -186,9 +189,11 @@ void OverviewPanel::setSnapshot(const ReviewSnapshot &snapshot)
 void OverviewPanel::updateChart()
 {
     QChart *chart = m_chartView->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    chart->removeAllSeries(); // deletes them
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis); // only gives the axis back: it is ours to delete
+        delete axis;
+    }
     auto *completion = new QBarSet(tr("Completion %"));
     completion->setColor(QColor(0x3b, 0x6e, 0xc6));
     QStringList categories;
